@@ -1,0 +1,65 @@
+// Throughput of the whole analyze pipeline (single thread) on real articles from the shared corpus.
+import { readFileSync } from 'node:fs';
+import { Analyzer } from '../src/api.js';
+import { sharedPath } from '../eval/lib/shared.js';
+import { opsPerSecond, runBenchMain, type Bench } from './lib.js';
+
+export function corpusTexts(limit: number): string[] {
+  // guardian-sdf.csv: ,date,text,source — parse quoted CSV minimally (RFC 4180 quotes).
+  const raw = readFileSync(sharedPath('corpora', 'guardian-sdf.csv'), 'utf8');
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let q = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (q) {
+      if (c === '"' && raw[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') q = false;
+      else field += c;
+    } else if (c === '"') q = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else if (c !== '\r') field += c;
+  }
+  if (field || row.length) rows.push([...row, field]);
+  return rows
+    .slice(1)
+    .map((r) => r[2] ?? '')
+    .filter((t) => t.length > 0)
+    .slice(0, limit);
+}
+
+export const bench: Bench = async ({ log, quick }) => {
+  const t0 = performance.now();
+  const analyzer = await Analyzer.create();
+  const loadMs = performance.now() - t0;
+  const texts = corpusTexts(quick ? 20 : 249);
+  const words = texts.reduce((n, t) => n + t.split(/\s+/).length, 0);
+  log(`analyze: ${texts.length} articles, ${words} words`);
+  let i = 0;
+  const r = opsPerSecond(() => {
+    const t = texts[i++ % texts.length]!;
+    analyzer.analyze({ id: String(i), text: t, published: '2019-03-01' });
+    return 1;
+  }, quick ? 1000 : 5000);
+  const wordsPerArticle = words / texts.length;
+  return {
+    name: 'analyze',
+    rows: [
+      { metric: 'pipeline load', value: Math.round(loadMs), unit: 'ms' },
+      { metric: 'articles/s', value: r.perSecond, unit: 'articles/s', note: 'guardian-sdf corpus, single thread' },
+      { metric: 'words/s', value: r.perSecond * wordsPerArticle, unit: 'words/s' },
+    ],
+  };
+};
+
+if (process.argv[1]?.endsWith('analyze.bench.js')) await runBenchMain(bench);

@@ -1,0 +1,8 @@
+// Every component the pipeline config can name. An explicit table, not registration by import side effects.
+import type { ComponentFactory } from '../core/component.js';
+import { cleanFactory } from './clean/index.js';
+import { segmentFactory } from './segment/index.js';
+
+export const registry: ReadonlyMap<string, ComponentFactory> = new Map(
+  [cleanFactory, segmentFactory].map((f) => [f.name, f]),
+);

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadAbbreviations } from './index.js';
+import { splitSentences, tokenize } from './tokenize.js';
+
+const abbr = await loadAbbreviations(readFileSync(new URL('../../../data/segment/abbreviations.json', import.meta.url), 'utf8'));
+const words = (s: string): string[] => tokenize(s, abbr).map((t) => t.text);
+const sentences = (s: string): string[] => {
+  const toks = tokenize(s, abbr);
+  return splitSentences(toks, abbr).sentences.map((x) => s.slice(x.start, x.end));
+};
+
+describe('tokenize', () => {
+  it('keeps hyphenated names, initialisms, dates and numbers whole', () => {
+    expect(words('US-backed forces reached al-Hol on 1996-08-30, with 1,200 troops (12.5%).')).toEqual([
+      'US-backed', 'forces', 'reached', 'al-Hol', 'on', '1996-08-30', ',', 'with', '1,200', 'troops', '(', '12.5%', ')', '.',
+    ]);
+    expect(words('The U.S. and U.N. said')).toEqual(['The', 'U.S.', 'and', 'U.N.', 'said']);
+  });
+
+  it('splits possessives and negations CoNLL-style', () => {
+    expect(words("the group's power didn't last")).toEqual(['the', 'group', "'s", 'power', 'did', "n't", 'last']);
+    expect(words('the group’s hold')).toEqual(['the', 'group', '’s', 'hold']);
+  });
+
+  it('keeps titles with their period', () => {
+    expect(words('Gen. Mazloum Abdi met Mr. Smith.')).toEqual(['Gen.', 'Mazloum', 'Abdi', 'met', 'Mr.', 'Smith', '.']);
+  });
+
+  it('offsets index the text', () => {
+    const s = 'Baghouz: “IS” fighters — 5 dead.';
+    for (const t of tokenize(s, abbr)) expect(s.slice(t.start, t.end)).toBe(t.text);
+  });
+});
+
+describe('splitSentences', () => {
+  it('splits on terminal punctuation before a capital and on line breaks', () => {
+    expect(sentences('He left. She stayed! Why? Nobody knows.\nNext line')).toEqual([
+      'He left.', 'She stayed!', 'Why?', 'Nobody knows.', 'Next line',
+    ]);
+  });
+
+  it('does not split after titles or inside a quotation before a lower-case word', () => {
+    expect(sentences('Gen. Abdi said "we will win." and left. Then Dr. Ali spoke.')).toEqual([
+      'Gen. Abdi said "we will win." and left.', 'Then Dr. Ali spoke.',
+    ]);
+  });
+
+  it('ends a sentence after an initialism followed by a sentence opener', () => {
+    expect(sentences('Troops came from the U.S. The war went on.')).toEqual(['Troops came from the U.S.', 'The war went on.']);
+  });
+
+  it('keeps closing quotes with the sentence they end', () => {
+    expect(sentences('He said: "It is over." Then he left.')).toEqual(['He said: "It is over."', 'Then he left.']);
+  });
+});

@@ -1,0 +1,134 @@
+// The data model of ../shared/CONTRACT.md (v1), plus the internal layers components pass between them.
+// Everything here is plain data: no fs, network, database or clock.
+
+/** A half-open range of UTF-16 code units in `Doc.text`. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A span that also carries its text; `doc.text.slice(start, end) === text` always holds. */
+export interface TextSpan extends Span {
+  text: string;
+}
+
+export type NerLabel = 'PER' | 'ORG' | 'LOC' | 'MISC';
+
+export interface Token extends TextSpan {
+  /** Index into `Doc.sentences`. */
+  sentence: number;
+}
+
+export interface Removed {
+  text: string;
+  reason: string;
+  /** Where the removed text started in the input given to the clean stage (before normalisation). */
+  inputStart?: number;
+}
+
+export interface Entity extends TextSpan {
+  label: NerLabel;
+  /** Finer type: NORP (nationalities, demonyms), GPE, LOC, FAC, ... */
+  type?: string;
+  /** Canonical actor id when the entity is a known actor. */
+  actor?: string;
+  /** Model score in 0..1 when the producer has one. */
+  confidence?: number;
+}
+
+export interface PlaceMention extends TextSpan {
+  name: string;
+  geonameId: number | null;
+  lat: number;
+  lon: number;
+  /** ISO 3166-1 alpha-2. */
+  countryCode: string;
+  admin1?: string;
+  featureCode?: string;
+  /** 0..1 */
+  confidence: number;
+}
+
+export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
+
+export interface DateMention extends TextSpan {
+  type: TimexType;
+  /** TIMEX3 value: "2019-03-01", "2018-09", "2014", "P4Y", "XXXX-02-12" when unresolvable. */
+  value: string;
+}
+
+export interface Actor {
+  id: string;
+  name: string;
+  aliases: string[];
+  /** ACLED inter code 1..8, or null when unknown. */
+  inter: number | null;
+  mentions: Span[];
+}
+
+export interface ActorRef {
+  id: string;
+  name: string;
+  inter: number | null;
+}
+
+export interface EventPlace {
+  name: string;
+  geonameId: number | null;
+  lat: number;
+  lon: number;
+  countryCode: string;
+  admin1?: string;
+  /** ACLED geo_precision: 1 the named town, 2 near it or part of a region, 3 a region coded to its capital. */
+  precision: 1 | 2 | 3;
+}
+
+export interface EventDate {
+  /** "YYYY-MM-DD" | "YYYY-MM" | "YYYY" */
+  value: string;
+  /** ACLED time_precision: 1 the day, 2 the week or a few days, 3 the month or longer. */
+  precision: 1 | 2 | 3;
+}
+
+export interface ConflictEvent {
+  id: string;
+  /** ACLED event_type, verbatim. */
+  eventType: string;
+  /** ACLED sub_event_type, verbatim. */
+  subEventType: string;
+  actor1: ActorRef | null;
+  actor2: ActorRef | null;
+  place: EventPlace | null;
+  date: EventDate | null;
+  /** ACLED coding rules: the most conservative reported figure; null when unknown. */
+  fatalities: number | null;
+  /** The sentence(s) the event was read from. */
+  evidence: Span[];
+  confidence: number;
+}
+
+/** The JSON document `sitrep analyze` prints, exactly as ../shared/CONTRACT.md defines it (plus added fields). */
+export interface DocJSON {
+  version: 1;
+  id: string;
+  title: string | null;
+  published: string | null;
+  text: string;
+  removed: Removed[];
+  sentences: Span[];
+  entities: Entity[];
+  places: PlaceMention[];
+  dates: DateMention[];
+  actors: Actor[];
+  events: ConflictEvent[];
+  /** Added field: the dateline at the head of the article ("Baghouz:"), when there is one. */
+  dateline?: Span | null;
+  /** Added field: where the input came from. */
+  url?: string | null;
+}
+
+/** An error record for one input of a batch (the contract's `{"id", "error"}` line). */
+export interface DocError {
+  id: string;
+  error: string;
+}
