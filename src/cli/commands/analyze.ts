@@ -1,6 +1,6 @@
 // sitrep analyze: articles in, one Doc per input as JSON Lines out (../shared/CONTRACT.md).
 import { Analyzer, InputError } from '../../api.js';
-import { readArticleFile, readJsonl, type InputItem } from '../../adapters/inputs.js';
+import { readInputs, type InputItem } from '../../adapters/index.js';
 import { normalisePublished } from '../../core/doc.js';
 import { parse, UsageError, type Command } from '../command.js';
 import { Output, warn } from '../io.js';
@@ -16,7 +16,8 @@ Analyzes each news report and prints one Doc per input as JSON Lines on stdout, 
 (the format is defined in the project's analysis contract). Models and gazetteers load once per run.
 
 Inputs:
-  FILE...                plain-text or HTML articles (detected from content)
+  FILE...                plain-text or HTML articles (detected from content), .jsonl batches, or directories
+                         of these (read recursively)
   --jsonl FILE|-         a batch: one JSON object per line, {"id", "text" | "html", "published"?, "url"?, "title"?};
                          "-" reads standard input
 
@@ -57,9 +58,7 @@ Examples:
     const out = new Output();
     const progress = createProgress('analyze', values.jsonl === undefined ? positionals.length : null, { quiet: values.quiet === true });
     const items: AsyncIterable<InputItem> =
-      values.jsonl !== undefined ? readJsonl(values.jsonl) : (async function* () {
-        for (const p of positionals) yield await readArticleFile(p);
-      })();
+      values.jsonl !== undefined ? readInputs([values.jsonl], { format: 'jsonl' }) : readInputs(positionals);
     let failed = 0;
     let done = 0;
     for await (const item of items) {
