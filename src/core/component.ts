@@ -6,6 +6,8 @@ export interface Component {
   readonly name: string;
   readonly requires: readonly LayerName[];
   readonly assigns: readonly LayerName[];
+  /** Layers read when the pipeline has them (check `doc.assigned.has(layer)`); a component assigning one must come earlier. */
+  readonly uses?: readonly LayerName[];
   process(doc: Doc): void;
 }
 
@@ -39,6 +41,7 @@ export interface ComponentFactory {
   readonly name: string;
   readonly requires: readonly LayerName[];
   readonly assigns: readonly LayerName[];
+  readonly uses?: readonly LayerName[];
   create(ctx: ComponentContext): Promise<Component>;
 }
 
@@ -64,16 +67,19 @@ export function defineComponent(spec: {
   name: string;
   requires: readonly LayerName[];
   assigns: readonly LayerName[];
+  uses?: readonly LayerName[];
   setup(ctx: ComponentContext): Promise<(doc: Doc) => void>;
 }): ComponentFactory {
   const { name, requires, assigns } = spec;
+  const uses = spec.uses ?? [];
   return {
     name,
     requires,
     assigns,
+    uses,
     async create(ctx) {
       const process = await spec.setup(ctx);
-      return { name, requires, assigns, process };
+      return { name, requires, assigns, uses, process };
     },
   };
 }

@@ -13,15 +13,19 @@ export interface PipelineConfig {
 export class PipelineError extends Error {}
 
 /** Checks a list of factories for missing requirements; returns the problems, empty when the order is valid. */
-export function checkOrder(factories: readonly Pick<ComponentFactory, 'name' | 'requires' | 'assigns'>[]): string[] {
+export function checkOrder(factories: readonly Pick<ComponentFactory, 'name' | 'requires' | 'assigns' | 'uses'>[]): string[] {
   const have = new Set<LayerName>(INITIAL_LAYERS);
   const problems: string[] = [];
-  for (const f of factories) {
+  factories.forEach((f, i) => {
     for (const r of f.requires) {
       if (!have.has(r)) problems.push(`component "${f.name}" requires layer "${r}", which no earlier component assigns`);
     }
+    for (const u of f.uses ?? []) {
+      const later = factories.slice(i + 1).find((g) => g.assigns.includes(u));
+      if (later && !have.has(u)) problems.push(`component "${f.name}" uses layer "${u}", which "${later.name}" assigns only after it`);
+    }
     for (const a of f.assigns) have.add(a);
-  }
+  });
   return problems;
 }
 

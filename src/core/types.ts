@@ -47,6 +47,8 @@ export interface PlaceMention extends TextSpan {
   featureCode?: string;
   /** 0..1 */
   confidence: number;
+  /** Added field: how an event located at this mention is coded, ACLED-style (a region is coded to its capital, precision 3). */
+  eventPlace?: EventPlace;
 }
 
 export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
