@@ -3,8 +3,9 @@
 // - the committed GeoNames-derived tables data/places/countries.tsv, admin1.tsv, admin2.tsv (scripts/derive-places.mjs);
 // - country points, names and demonyms from the world-countries package (mledoze/countries, ODbL);
 // - the curated data/places/supplement.json and names.json.
-// First- and second-level regions have no point in the GeoNames code files: each gets the median latitude and
-// longitude of its places in cities500, and its largest seat (PPLA / PPLA2, else its largest place) as capital.
+// First- and second-level regions have no point in the GeoNames code files: each gets the middle of the extent of its
+// places in cities500 (extentMiddle), the sum of their populations, and its largest seat (PPLA / PPLA2, else its
+// largest place) as capital.
 // Runs at install and build time through scripts/build-gazetteer.mjs, and only when an input changed.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
@@ -69,8 +70,22 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
+/**
+ * The reference point of a region from its places: the middle of their extent (2nd to 98th percentile, so an
+ * outlying island does not drag it), which tracks a region's geographic centre better than the median of its
+ * places (those crowd where people live). Longitudes are taken as they are (no region here spans the antimeridian
+ * enough to matter; the percentile trim absorbs the few that do).
+ */
+function extentMiddle(xs: number[]): number {
+  if (xs.length < 5) return median(xs);
+  const s = [...xs].sort((a, b) => a - b);
+  const lo = s[Math.floor((s.length - 1) * 0.02)]!;
+  const hi = s[Math.ceil((s.length - 1) * 0.98)]!;
+  return (lo + hi) / 2;
+}
+
 const FEATURE_CLASS: Record<string, string> = {
-  PPL: 'P', CMPRF: 'S', PSTB: 'S', STM: 'H', LK: 'H', SEA: 'H', GULF: 'H', STRT: 'H', RGN: 'L', TERR: 'A', PLAT: 'T', PEN: 'T', PLN: 'T', CONT: 'L',
+  PPL: 'P', CMPRF: 'S', PSTB: 'S', STM: 'H', LK: 'H', SEA: 'H', GULF: 'H', STRT: 'H', OCN: 'H', RGN: 'L', TERR: 'A', PLAT: 'T', PEN: 'T', PLN: 'T', CONT: 'L',
 };
 
 function inputs(root: string): string[] {
@@ -123,14 +138,15 @@ export function buildEmbedded(root: string, opts: { force?: boolean; codeFiles?:
   };
 
   // --- cities500: every populated place; alternate names in Latin script only, no codes (airports, postcodes).
-  const adminPts = new Map<string, { lat: number[]; lon: number[] }>();
+  const adminPts = new Map<string, { lat: number[]; lon: number[]; pop: number }>();
   const seats = new Map<string, { id: number; pop: number; rank: number }>();
   const countryCapital = new Map<string, { id: number; pop: number }>();
-  const push = (key: string, lat: number, lon: number): void => {
+  const push = (key: string, lat: number, lon: number, pop: number): void => {
     let p = adminPts.get(key);
-    if (!p) adminPts.set(key, (p = { lat: [], lon: [] }));
+    if (!p) adminPts.set(key, (p = { lat: [], lon: [], pop: 0 }));
     p.lat.push(lat);
     p.lon.push(lon);
+    p.pop += pop;
   };
   const offerSeat = (key: string, id: number, pop: number, rank: number): void => {
     const s = seats.get(key);
@@ -155,14 +171,14 @@ export function buildEmbedded(root: string, opts: { force?: boolean; codeFiles?:
     }
     add({ id, name: f[1]!, lat, lon, fclass: f[6]!, fcode, cc, a1, a2, pop, names });
     if (a1) {
-      push(`${cc}.${a1}`, lat, lon);
+      push(`${cc}.${a1}`, lat, lon, pop);
       offerSeat(`${cc}.${a1}`, id, pop, fcode === 'PPLA' || fcode === 'PPLC' ? 2 : 0);
       if (a2) {
-        push(`${cc}.${a1}.${a2}`, lat, lon);
+        push(`${cc}.${a1}.${a2}`, lat, lon, pop);
         offerSeat(`${cc}.${a1}.${a2}`, id, pop, fcode === 'PPLA2' ? 2 : fcode === 'PPLA' || fcode === 'PPLC' ? 1 : 0);
       }
     }
-    push(cc, lat, lon);
+    push(cc, lat, lon, pop);
     if (fcode === 'PPLC') {
       const c = countryCapital.get(cc);
       if (!c || pop > c.pop) countryCapital.set(cc, { id, pop });
@@ -221,14 +237,15 @@ export function buildEmbedded(root: string, opts: { force?: boolean; codeFiles?:
       const r = add({
         id: Number(geonameid),
         name,
-        lat: median(pts.lat),
-        lon: median(pts.lon),
+        lat: Math.round(extentMiddle(pts.lat) * 1e5) / 1e5,
+        lon: Math.round(extentMiddle(pts.lon) * 1e5) / 1e5,
         fclass: 'A',
         fcode,
         cc: parts[0]!,
         a1: parts[1]!,
         a2: fcode === 'ADM2' ? parts[2]! : '',
-        pop: 0,
+        // GeoNames' region population is not in the code files: the sum over its places stands in for it.
+        pop: pts.pop,
         names: ns,
       });
       const seat = seats.get(code);

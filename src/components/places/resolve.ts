@@ -12,7 +12,9 @@ export interface Weights {
   type: Record<string, number>;
   pop: number;
   skeleton: number;
+  demonym: number;
   primaryName: number;
+  regionOfTown: number;
   country: number;
   admin1: number;
   qualifier: number;
@@ -29,7 +31,9 @@ export const DEFAULT_WEIGHTS: Weights = {
   type: { country: 4, adm1: 2, adm2: 0.3, continent: 3, capital: 1.5, seat1: 0.8, seat2: 0.3, ppl: 0, region: 1.5, other: 0.5 },
   pop: 0.5,
   skeleton: -1.5,
+  demonym: 1,
   primaryName: 1,
+  regionOfTown: -1,
   country: 1.5,
   admin1: 2,
   qualifier: 4,
@@ -84,6 +88,8 @@ interface Work {
   text: string;
   cands: Candidate[];
   primary: boolean[];
+  /** A region that shares its name with a town inside it ("New York", "Aleppo", "Quebec"). */
+  regionOfTown: boolean[];
   /** The place named right after it as a qualifier ("Paris, Texas"), if any. */
   qualifier: GazPlace[] | null;
   choice: number;
@@ -114,6 +120,9 @@ export function candidatesFor(gaz: Gazetteer, surface: string, kind: MentionKind
   const abbr = gaz.abbreviation(surface);
   if (abbr) return [{ place: abbr, match: 'abbreviation' }];
   let cands = gaz.candidates(surface);
+  // A form that is both a demonym and a place name ("Canadian", "Spanish", "German"): the country is a candidate too.
+  const dem = gaz.demonym(surface);
+  if (dem && !cands.some((c) => c.place.id === dem.id)) cands = [{ place: dem, match: 'demonym' }, ...cands];
   if (cands.length === 0) {
     const stripped = surface.replace(/^(?:the|The)\s+/, '');
     if (stripped !== surface) cands = gaz.candidates(stripped);
@@ -150,6 +159,11 @@ export function resolveMentions(gaz: Gazetteer, ctx: DocContext, mentions: Spott
       text,
       cands,
       primary: cands.map((c) => nameKey(c.place.name) === key),
+      regionOfTown: cands.map((c) => {
+        const g = typeGroup(c.place);
+        if (g !== 'adm1' && g !== 'adm2') return false;
+        return cands.some((o) => o.place.fclass === 'P' && o.place.cc === c.place.cc && o.place.a1 === c.place.a1 && (g === 'adm1' || o.place.a2 === c.place.a2));
+      }),
       qualifier: null,
       choice: 0,
       scores: [],
@@ -170,7 +184,9 @@ export function resolveMentions(gaz: Gazetteer, ctx: DocContext, mentions: Spott
     const p = c.place;
     let s = (w.type[typeGroup(p)] ?? 0) + w.pop * Math.log10(1 + p.pop);
     if (c.match === 'skeleton') s += w.skeleton;
+    if (c.match === 'demonym') s += w.demonym;
     if (wk.primary[idx]) s += w.primaryName;
+    if (wk.regionOfTown[idx]) s += w.regionOfTown;
     if (wk.qualifier && wk.qualifier.some((q) => contains(q, p))) s += w.qualifier;
     return s;
   };
