@@ -28,6 +28,8 @@ export function openGazDb(path: string, opts: { readonly?: boolean } = {}): GazD
   const db = new Database(path, { readonly: opts.readonly === true, fileMustExist: opts.readonly === true });
   if (!opts.readonly) {
     db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('cache_size = -262144');
     db.exec(SCHEMA);
     const v = db.prepare('SELECT value FROM gaz_meta WHERE key = ?').get('schema_version') as { value: string } | undefined;
     if (!v) db.prepare('INSERT INTO gaz_meta (key, value) VALUES (?, ?)').run('schema_version', String(GAZ_SCHEMA_VERSION));
