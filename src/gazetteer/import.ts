@@ -7,7 +7,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createInflateRaw } from 'node:zlib';
-import { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { InputError } from '../core/errors.js';
 import type { GazDb } from './db.js';
 import { isLatinKey, nameKey, skeletonVariants } from './normalize.js';
@@ -48,20 +48,34 @@ async function zipEntryStream(path: string, onBytes: (n: number) => void): Promi
   const method = h.readUInt16LE(8);
   const nameLen = h.readUInt16LE(26);
   const extraLen = h.readUInt16LE(28);
-  const raw = createReadStream(path, { start: 30 + nameLen + extraLen, highWaterMark: 1 << 20 });
-  let n = 0;
-  raw.on('data', (c) => onBytes((n += (c as Buffer).length)));
-  if (method === 0) return raw;
-  if (method !== 8) throw new InputError(`zip entry uses compression method ${method}; only deflate is supported`, path);
-  return raw.pipe(createInflateRaw());
+  if (method !== 0 && method !== 8) throw new InputError(`zip entry uses compression method ${method}; only deflate is supported`, path);
+  const raw = createReadStream(path, { start: 30 + nameLen + extraLen, highWaterMark: 1 << 20 }).pipe(counter(0, onBytes));
+  return method === 0 ? raw : raw.pipe(createInflateRaw());
+}
+
+/** A pass-through that reports the bytes that went through it (with back-pressure, unlike a 'data' listener). */
+function counter(start: number, onBytes: (n: number) => void): Transform {
+  let n = start;
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      n += chunk.length;
+      try {
+        onBytes(n);
+      } catch (e) {
+        done(e as Error);
+        return;
+      }
+      done(null, chunk);
+    },
+  });
 }
 
 /** Splits a byte stream into lines, tracking the byte offset after each line. */
 async function* lines(stream: Readable, startOffset: number): AsyncGenerator<{ line: string; next: number }> {
-  let rest = Buffer.alloc(0);
+  let rest: Buffer = Buffer.alloc(0);
   let offset = startOffset;
   for await (const chunk of stream) {
-    const buf = rest.length ? Buffer.concat([rest, chunk as Buffer]) : (chunk as Buffer);
+    const buf: Buffer = rest.length ? Buffer.concat([rest, chunk as Buffer]) : (chunk as Buffer);
     let pos = 0;
     for (;;) {
       const nl = buf.indexOf(10, pos);
@@ -79,7 +93,14 @@ async function* lines(stream: Readable, startOffset: number): AsyncGenerator<{ l
 const BATCH = 20_000;
 const SKIP_LANG = new Set(['link', 'post', 'iata', 'icao', 'faac', 'fr_1793', 'wkdt', 'unlc', 'tcid', 'phon', 'piny']);
 
-export async function importDump(db: GazDb, path: string, opts: { force?: boolean; progress?: ImportProgress } = {}): Promise<ImportResult> {
+/** Thrown when an import is stopped through its AbortSignal; what was committed stays, and a rerun resumes. */
+export class ImportInterrupted extends Error {}
+
+export async function importDump(
+  db: GazDb,
+  path: string,
+  opts: { force?: boolean; progress?: ImportProgress; signal?: AbortSignal } = {},
+): Promise<ImportResult> {
   const started = Date.now();
   let st;
   try {
@@ -108,9 +129,7 @@ export async function importDump(db: GazDb, path: string, opts: { force?: boolea
   let stream: Readable;
   if (zip) stream = await zipEntryStream(path, (n) => progress?.bytes(n));
   else {
-    stream = createReadStream(path, { start: resumeBytes, highWaterMark: 1 << 20 });
-    let n = resumeBytes;
-    stream.on('data', (c) => progress?.bytes((n += (c as Buffer).length)));
+    stream = createReadStream(path, { start: resumeBytes, highWaterMark: 1 << 20 }).pipe(counter(resumeBytes, (n) => progress?.bytes(n)));
   }
 
   const insPlace = db.prepare(
@@ -204,6 +223,10 @@ export async function importDump(db: GazDb, path: string, opts: { force?: boolea
     if (batch.length >= BATCH) {
       flush(batch, batchEnd);
       batch = [];
+      if (opts.signal?.aborted) {
+        stream.destroy();
+        throw new ImportInterrupted(`${file}: interrupted after ${rows} rows; run the same command again to resume`);
+      }
     }
   }
   flush(batch, batchEnd);

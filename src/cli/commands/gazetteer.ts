@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { InputError } from '../../core/errors.js';
 import { packageRoot } from '../../data/resources.js';
 import { openGazDb } from '../../gazetteer/db.js';
-import { importDump } from '../../gazetteer/import.js';
+import { importDump, ImportInterrupted } from '../../gazetteer/import.js';
 import { parse, UsageError, type Command } from '../command.js';
 import { warn } from '../io.js';
 import { createProgress } from '../progress.js';
@@ -57,6 +57,10 @@ Place data: GeoNames (geonames.org), CC BY 4.0.
     if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
     const db = openGazDb(dbPath);
     let failed = 0;
+    // Ctrl-C: stop after the batch under way, so the next run resumes from there.
+    const ac = new AbortController();
+    const onInt = (): void => ac.abort();
+    process.once('SIGINT', onInt);
     try {
       for (const file of positionals) {
         let size = 0;
@@ -70,6 +74,7 @@ Place data: GeoNames (geonames.org), CC BY 4.0.
         try {
           const r = await importDump(db, file, {
             force: values.force === true,
+            signal: ac.signal,
             progress: {
               bytes(done) {
                 const kib = Math.floor(done / 1024);
@@ -90,10 +95,14 @@ Place data: GeoNames (geonames.org), CC BY 4.0.
           if (e instanceof InputError) {
             warn(`${e.input ?? file}: ${e.message}`);
             failed++;
+          } else if (e instanceof ImportInterrupted) {
+            warn(e.message);
+            return 130;
           } else throw e;
         }
       }
     } finally {
+      process.removeListener('SIGINT', onInt);
       db.pragma('optimize');
       db.close();
     }
