@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { packageRoot } from '../data/resources.js';
 import { UsageError, type Command } from './command.js';
 import { analyzeCommand } from './commands/analyze.js';
+import { gazetteerCommand } from './commands/gazetteer.js';
 
-const commands: Command[] = [analyzeCommand];
+const commands: Command[] = [analyzeCommand, gazetteerCommand];
 
 function version(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;

@@ -1,8 +1,9 @@
 // Every component the pipeline config can name. An explicit table, not registration by import side effects.
 import type { ComponentFactory } from '../core/component.js';
 import { cleanFactory } from './clean/index.js';
+import { placesFactory } from './places/index.js';
 import { segmentFactory } from './segment/index.js';
 
 export const registry: ReadonlyMap<string, ComponentFactory> = new Map(
-  [cleanFactory, segmentFactory].map((f) => [f.name, f]),
+  [cleanFactory, segmentFactory, placesFactory].map((f) => [f.name, f]),
 );

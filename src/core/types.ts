@@ -49,6 +49,12 @@ export interface PlaceMention extends TextSpan {
   confidence: number;
   /** Added field: how an event located at this mention is coded, ACLED-style (a region is coded to its capital, precision 3). */
   eventPlace?: EventPlace;
+  /**
+   * Added field: what the mention is. "toponym": a place name used as one; "demonym": an adjective or demonym
+   * ("Iraqi border", "Syrian forces") linked to its country or region; "embedded": a place name inside a longer name
+   * ("Washington Post", "Syrian Democratic Forces"). Only toponyms and demonyms carry an eventPlace.
+   */
+  kind?: 'toponym' | 'demonym' | 'embedded';
 }
 
 export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';

@@ -1,0 +1,102 @@
+// places: toponym spotting and resolution against the offline gazetteer (docs/places.md).
+// requires sentences and tokens; uses entities (LOC/GPE/FAC, NORP demonyms) when the pipeline has `ner`, and the
+// dateline; assigns places. An imported GeoNames database (sitrep gazetteer import) is overlaid on the embedded
+// gazetteer when the option `db` (pipeline.json), $SITREP_DB, or data/sitrep.db names one that holds gaz_ tables.
+import { defineComponent, type ComponentContext } from '../../core/component.js';
+import type { Doc } from '../../core/doc.js';
+import type { EventPlace, PlaceMention } from '../../core/types.js';
+import type { GazPlace, Gazetteer } from '../../gazetteer/gazetteer.js';
+import { loadEmbeddedGazetteer } from '../../gazetteer/load.js';
+import { DEFAULT_WEIGHTS, resolveMentions, typeGroup, type ResolvedMention, type Weights } from './resolve.js';
+import { entityMentions, mergeMentions, parseSpotting, Spotter, type SpottingData } from './spot.js';
+
+export const SPOTTING_RESOURCE = 'places/spotting.json';
+export const WEIGHTS_RESOURCE = 'places/weights.json';
+
+export interface PlacesModel {
+  gazetteer: Gazetteer;
+  spotting: SpottingData;
+  weights: Weights;
+}
+
+/** Loads (once per SharedCache) what the component needs. */
+export async function loadPlacesModel(ctx: Pick<ComponentContext, 'resources' | 'shared' | 'log' | 'options'>): Promise<PlacesModel> {
+  const gazetteer = await ctx.shared.get('gazetteer', async () => {
+    const g = await loadEmbeddedGazetteer(ctx.resources);
+    const { openConfiguredOverlay } = await import('../../gazetteer/overlay.js');
+    g.overlay = await openConfiguredOverlay(ctx.resources, ctx.options['db'], ctx.log);
+    return g;
+  });
+  const spotting = await ctx.shared.get('places-spotting', async () => parseSpotting(await ctx.resources.text(SPOTTING_RESOURCE)));
+  const weights = await ctx.shared.get('places-weights', async () =>
+    (await ctx.resources.has(WEIGHTS_RESOURCE)) ? { ...DEFAULT_WEIGHTS, ...(JSON.parse(await ctx.resources.text(WEIGHTS_RESOURCE)) as Partial<Weights>) } : DEFAULT_WEIGHTS,
+  );
+  return { gazetteer, spotting, weights };
+}
+
+/** How an event located at this mention is coded (ACLED geo_precision); see docs/places.md. */
+export function eventPlaceFor(gaz: Gazetteer, r: ResolvedMention): EventPlace | undefined {
+  if (r.kind === 'embedded') return undefined;
+  const p = r.place;
+  const group = typeGroup(p);
+  const code = (q: GazPlace, precision: 1 | 2 | 3): EventPlace => ({
+    name: q.name,
+    geonameId: q.id > 0 ? q.id : null,
+    lat: q.lat,
+    lon: q.lon,
+    countryCode: q.cc,
+    ...(q.a1 ? { admin1: q.a1 } : {}),
+    precision,
+  });
+  if (group === 'continent') return undefined;
+  if (group === 'country' || group === 'adm1' || group === 'region' || (p.fclass === 'T' && p.capital !== null)) {
+    const cap = p.capital !== null ? gaz.byId(p.capital) : undefined;
+    return code(cap ?? p, 3);
+  }
+  if (group === 'adm2') {
+    const seat = p.capital !== null ? gaz.byId(p.capital) : undefined;
+    return code(seat ?? p, 2);
+  }
+  if (p.fclass === 'P' || p.fclass === 'S') return code(p, r.near ? 2 : 1);
+  return code(p, 2);
+}
+
+export function toPlaceMention(doc: Doc, gaz: Gazetteer, r: ResolvedMention): PlaceMention {
+  const p = r.place;
+  const ev = eventPlaceFor(gaz, r);
+  return {
+    start: r.start,
+    end: r.end,
+    text: doc.text.slice(r.start, r.end),
+    name: p.name,
+    geonameId: p.id > 0 ? p.id : null,
+    lat: p.lat,
+    lon: p.lon,
+    countryCode: p.cc,
+    ...(p.a1 ? { admin1: p.a1 } : {}),
+    featureCode: p.fcode,
+    confidence: r.confidence,
+    kind: r.kind,
+    ...(ev ? { eventPlace: ev } : {}),
+  };
+}
+
+/** Runs spotting and resolution over a Doc and assigns doc.places. */
+export function placeDoc(doc: Doc, model: PlacesModel): void {
+  const spotter = new Spotter(model.gazetteer, model.spotting);
+  const rules = spotter.spot(doc);
+  const mentions = doc.assigned.has('entities') ? mergeMentions(doc, entityMentions(doc, model.gazetteer), rules) : rules;
+  const resolved = resolveMentions(model.gazetteer, { text: doc.text, dateline: doc.dateline }, mentions, model.weights);
+  doc.places = resolved.map((r) => toPlaceMention(doc, model.gazetteer, r));
+}
+
+export const placesFactory = defineComponent({
+  name: 'places',
+  requires: ['sentences', 'tokens'],
+  uses: ['entities', 'dateline'],
+  assigns: ['places'],
+  async setup(ctx) {
+    const model = await loadPlacesModel(ctx);
+    return (doc) => placeDoc(doc, model);
+  },
+});

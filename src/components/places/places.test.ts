@@ -1,0 +1,102 @@
+// The places component on Docs built here (no ../shared needed; the embedded gazetteer is built by npm run build).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SharedCache } from '../../core/component.js';
+import { Doc } from '../../core/doc.js';
+import { FileResources } from '../../data/resources.js';
+import { segmentFactory } from '../segment/index.js';
+import { loadPlacesModel, placeDoc, type PlacesModel } from './index.js';
+
+let model: PlacesModel;
+let segment: (doc: Doc) => void;
+
+beforeAll(async () => {
+  const ctx = { resources: new FileResources(), shared: new SharedCache(), log: () => {}, options: {} };
+  model = await loadPlacesModel(ctx);
+  segment = (await segmentFactory.create(ctx)).process;
+});
+
+function run(text: string, init: (d: Doc) => void = () => {}): Doc {
+  const d = new Doc({ id: 't', text });
+  d.assigned.set('text', 'test');
+  segment(d);
+  init(d);
+  placeDoc(d, model);
+  return d;
+}
+
+describe('places', () => {
+  it('resolves Baghouz in Syria, not elsewhere, with the Euphrates and the countries', () => {
+    const d = run('The militants were pushed toward the village of Baghouz, near the Iraqi border, on the eastern banks of the Euphrates in Syria.');
+    const b = d.places.find((p) => p.text === 'Baghouz')!;
+    expect(b.countryCode).toBe('SY');
+    expect(Math.abs(b.lat - 34.46)).toBeLessThan(0.2);
+    expect(b.eventPlace?.precision).toBe(1);
+    expect(d.places.find((p) => p.text === 'Euphrates')?.countryCode).toBe('SY');
+    expect(d.places.find((p) => p.text === 'Syria')?.eventPlace).toMatchObject({ name: 'Damascus', precision: 3 });
+  });
+
+  it('links demonyms to their country without making them towns', () => {
+    const d = run('Syrian forces shelled positions near the Iraqi border.');
+    const iraqi = d.places.find((p) => p.text === 'Iraqi')!;
+    expect(iraqi.kind).toBe('demonym');
+    expect(iraqi.countryCode).toBe('IQ');
+    expect(iraqi.featureCode).toBe('PCLI');
+    expect(d.places.find((p) => p.text === 'Syrian')?.kind).toBe('demonym');
+  });
+
+  it('document context beats raw population: Tripoli in Lebanon or in Libya', () => {
+    const lb = run('Clashes erupted in Tripoli overnight. The Lebanese army deployed in the northern city, the second largest in Lebanon.');
+    expect(lb.places.find((p) => p.text === 'Tripoli')?.countryCode).toBe('LB');
+    const ly = run('Clashes erupted in Tripoli overnight. Libya has been divided since 2014, and Benghazi is held by rival forces.');
+    expect(ly.places.find((p) => p.text === 'Tripoli')?.countryCode).toBe('LY');
+  });
+
+  it('a dateline sets the country for an ambiguous name', () => {
+    const d = run('Aleppo: Government forces said on Monday they had retaken Salamiyah and nearby villages.', (doc) => {
+      doc.dateline = { start: 0, end: 6 };
+    });
+    expect(d.places.find((p) => p.text === 'Salamiyah')?.countryCode).toBe('SY');
+  });
+
+  it('an unresolvable name never wipes out the others (the Mordecai bug)', () => {
+    const d = run('Fighters moved from Qzxwvbrt Nnnkkk to Mosul and then to Kirkuk.');
+    expect(d.places.map((p) => p.text)).toEqual(expect.arrayContaining(['Mosul', 'Kirkuk']));
+    expect(d.places.every((p) => p.countryCode === 'IQ')).toBe(true);
+  });
+
+  it('ambiguity lowers confidence', () => {
+    const clear = run('Shelling hit Mosul and Kirkuk in Iraq.').places.find((p) => p.text === 'Mosul')!;
+    const vague = run('He moved to Springfield.').places.find((p) => p.text === 'Springfield')!;
+    expect(vague.confidence).toBeLessThan(clear.confidence);
+  });
+
+  it('uses the entity layer when the pipeline has one', () => {
+    const text = 'Protesters gathered in Kherson and in Odesa.';
+    const d = run(text, (doc) => {
+      const start = text.indexOf('Kherson');
+      doc.entities = [{ start, end: start + 7, text: 'Kherson', label: 'LOC', type: 'GPE' }];
+      doc.assigned.set('entities', 'test');
+    });
+    const k = d.places.find((p) => p.text === 'Kherson')!;
+    expect(k.countryCode).toBe('UA');
+    expect(d.places.find((p) => p.text === 'Odesa')?.countryCode).toBe('UA');
+  });
+
+  it('does not take a person for a place', () => {
+    const d = run('President George Washington and Mr. Paris met Jordan Peterson.');
+    expect(d.places.filter((p) => p.kind !== 'embedded')).toEqual([]);
+  });
+
+  it('codes a region to its capital (precision 3) and "near" a town at precision 2', () => {
+    const d = run('Airstrikes hit villages near Saraqib in Idlib province.');
+    expect(d.places.find((p) => p.text === 'Saraqib')?.eventPlace?.precision).toBe(2);
+    const idlib = d.places.find((p) => p.text === 'Idlib')!;
+    expect(idlib.countryCode).toBe('SY');
+  });
+
+  it('every span text equals text.slice(start, end)', () => {
+    const d = run("Syria's north, the U.S.-backed SDF and al-Hol camp in Hasakah.");
+    for (const p of d.places) expect(d.text.slice(p.start, p.end)).toBe(p.text);
+    expect(d.places.map((p) => p.text)).toEqual(expect.arrayContaining(['Syria', 'U.S.', 'al-Hol']));
+  });
+});

