@@ -57,7 +57,7 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
   const own = method === 'readability' ? null : ownExtract(page, rules, { title: meta.title });
   const rd = method === 'own' ? null : runReadability(source);
   const rdBlocks = rd ? alignBlocks(page, rd.paragraphs) : [];
-  const choice = decide(page, own, rd, rdBlocks, method);
+  const choice = decide(page, own, rd, rdBlocks, method, rules);
 
   const out = new OffsetMapBuilder(page.text);
   for (const b of choice.blocks) {
@@ -102,7 +102,7 @@ const chars = (bs: readonly Block[]): number => bs.reduce((n, b) => n + b.chars,
  * markers); Readability's pick wins when ours looks like a fragment of the article: much shorter than Readability's
  * and not backed by an article-body marker.
  */
-export function decide(page: Page, own: Selection | null, rd: ReadabilityResult | null, rdBlocks: Block[], method: string): Choice {
+export function decide(page: Page, own: Selection | null, rd: ReadabilityResult | null, rdBlocks: Block[], method: string, rules: ExtractRules): Choice {
   const ownBlocks = own?.blocks ?? [];
   const rdChars = chars(rdBlocks);
   const ownChars = chars(ownBlocks);
@@ -110,7 +110,8 @@ export function decide(page: Page, own: Selection | null, rd: ReadabilityResult 
   if (method === 'own' || !rd) return { method: 'own', blocks: ownBlocks };
   if (ownChars === 0) return rdChars > 0 ? { method: 'readability', blocks: rdBlocks } : { method: 'own-fallback', blocks: fallbackBlocks(page) };
   if (own?.how === 'article-body') return { method: 'own', blocks: ownBlocks };
-  if (rdChars > ownChars * 2 && ownChars < 1500) return { method: 'readability', blocks: rdBlocks };
+  const T = rules.thresholds;
+  if (rdChars > ownChars * T.readabilityWinsRatio && ownChars < T.readabilityWinsBelowChars) return { method: 'readability', blocks: rdBlocks };
   return { method: 'own', blocks: ownBlocks };
 }
 

@@ -131,6 +131,17 @@ export function ownExtract(page: Page, rules: ExtractRules, opts: { title?: stri
     else if (b.heading && normTitle && (norm(b.text) === normTitle || normTitle.includes(norm(b.text)) && b.words >= 4)) dropped.push({ block: b, reason: 'headline' });
     else kept.push(b);
   }
+  // Comments and related links after the article: a short marker block ("12 Comments", "Related stories") ends it.
+  const total = kept.reduce((n, b) => n + b.chars, 0);
+  let seen = 0;
+  for (let i = 0; i < kept.length; i++) {
+    const b = kept[i]!;
+    if (i > 0 && seen >= total * 0.4 && ((b.words <= 12 && rules.endMarker.test(b.text)) || (b.words <= 30 && rules.commentCue.test(b.text)))) {
+      for (const d of kept.splice(i)) dropped.push({ block: d, reason: 'after-article' });
+      break;
+    }
+    seen += b.chars;
+  }
   // Short blocks at the edges (bylines, datelines of the page, "Share", "Updated ...") are chrome.
   const edge = (b: Block): boolean => b.words <= T.edgeBlockMaxWords && !SENTENCE_END.test(b.text);
   while (kept.length > 1 && edge(kept[0]!)) dropped.push({ block: kept.shift()!, reason: 'edge' });
@@ -184,7 +195,7 @@ function chromeReason(b: Block, root: HElement, rules: ExtractRules): string | n
     if (rules.dropTags.has(e.tag)) return e.tag;
     if (rules.headerTags.has(e.tag)) return 'header';
     const ci = classAndId(e);
-    if (ci && rules.strongNegativeClass.test(ci) && !rules.articleBody.test(ci) && !rules.positiveClass.test(ci)) return 'widget';
+    if (ci && rules.strongNegativeClass.test(ci) && !rules.articleBody.test(ci)) return 'widget';
   }
   return null;
 }

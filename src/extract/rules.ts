@@ -10,9 +10,18 @@ export interface ExtractRules {
   unlikelyCandidates: RegExp;
   maybeCandidate: RegExp;
   articleBody: RegExp;
+  endMarker: RegExp;
+  commentCue: RegExp;
   dropTags: Set<string>;
   headerTags: Set<string>;
-  thresholds: { minBlockChars: number; siblingScoreFraction: number; maxLinkDensity: number; edgeBlockMaxWords: number };
+  thresholds: {
+    minBlockChars: number;
+    siblingScoreFraction: number;
+    maxLinkDensity: number;
+    edgeBlockMaxWords: number;
+    readabilityWinsRatio: number;
+    readabilityWinsBelowChars: number;
+  };
 }
 
 export const EXTRACT_RULES_RESOURCE = 'extract/rules.json';
@@ -25,6 +34,8 @@ export function compileExtractRules(json: string): ExtractRules {
     unlikelyCandidates: string;
     maybeCandidate: string;
     articleBodySelectors: { pattern: string };
+    endMarkers: { pattern: string };
+    commentCues: { pattern: string };
     dropTags: string[];
     headerTags: string[];
     thresholds: ExtractRules['thresholds'];
@@ -36,6 +47,8 @@ export function compileExtractRules(json: string): ExtractRules {
     unlikelyCandidates: new RegExp(r.unlikelyCandidates, 'i'),
     maybeCandidate: new RegExp(r.maybeCandidate, 'i'),
     articleBody: new RegExp(r.articleBodySelectors.pattern, 'i'),
+    endMarker: new RegExp(r.endMarkers.pattern, 'iu'),
+    commentCue: new RegExp(r.commentCues.pattern, 'iu'),
     dropTags: new Set(r.dropTags),
     headerTags: new Set(r.headerTags),
     thresholds: r.thresholds,
