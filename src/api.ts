@@ -24,6 +24,8 @@ export interface AnalyzeInput {
   title?: string | null;
   /** Used when neither `published` nor the page itself gives a date (the CLI's --published). */
   publishedFallback?: string | null;
+  /** Whether `text` may be HTML to detect (default true); false when the reader already knows it is plain text. */
+  detectHtml?: boolean;
 }
 
 export interface AnalyzerOptions {
@@ -77,7 +79,7 @@ export class Analyzer {
     let url = input.url ?? null;
     let sourceMap: OffsetMap | null = null;
     let removed: Removed[] = [];
-    if (input.html !== undefined || looksLikeHtml(raw)) {
+    if (input.html !== undefined || (input.detectHtml !== false && looksLikeHtml(raw))) {
       const art = extractArticle(raw, { url });
       if (art.text.trim().length === 0) throw new InputError('no article text found in the HTML', input.id);
       text = art.text;
