@@ -28,7 +28,7 @@ export function parseColumnMapping(spec: string): ColumnMapping {
 }
 
 /** Streaming RFC 4180 parser: yields rows (arrays of fields) with the line number each row started on. */
-export async function* csvRows(chunks: AsyncIterable<Buffer | string>, delimiter = ','): AsyncGenerator<{ row: string[]; line: number }> {
+export async function* csvRows(chunks: AsyncIterable<Buffer | string>, delimiter = ','): AsyncGenerator<{ row: string[]; line: number; unterminated?: boolean }> {
   const dec = new TextDecoder('utf-8');
   let field = '';
   let row: string[] = [];
@@ -75,9 +75,9 @@ export async function* csvRows(chunks: AsyncIterable<Buffer | string>, delimiter
       } else if (c !== '\r') field += c;
     }
   }
-  if (field !== '' || row.length > 0) {
+  if (field !== '' || row.length > 0 || quoted) {
     row.push(field);
-    yield { row, line: rowLine };
+    yield quoted ? { row, line: rowLine, unterminated: true } : { row, line: rowLine };
   }
 }
 

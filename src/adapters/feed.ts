@@ -84,7 +84,8 @@ export class FeedParser {
             return;
           }
           if (this.item && this.field === name) {
-            const key = name === 'content' && this.item.contentType === 'xhtml' ? 'content:xhtml' : name;
+            const inAuthor = name === 'name' && this.stack[this.stack.length - 1] === 'author';
+            const key = inAuthor ? 'author' : name === 'content' && this.item.contentType === 'xhtml' ? 'content:xhtml' : name;
             if (!this.item.fields.has(key)) this.item.fields.set(key, this.buf.trim());
             this.field = null;
           } else if (this.item && name === 'name' && this.stack[this.stack.length - 1] === 'author') {

@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
 import { csvRecord, csvRows, guessDelimiter, resolveColumns, type ColumnMapping } from './csv.js';
-import { decodeBytes, sniffHtmlCharset } from './decode.js';
+import { decodeBytes, decodeWindows1252, sniffHtmlCharset } from './decode.js';
 import { FeedParser, feedRecords, looksLikeFeed } from './feed.js';
 import { fetchText, isUrl, sniffXmlEncoding } from './fetch.js';
 import { readArticleFile, readJsonl, describeFsError, parseJsonlLine, type InputItem, type InputRecord } from './inputs.js';
@@ -186,7 +186,7 @@ async function* readCsv(origin: string, stream: AsyncIterable<Buffer | string>, 
     }
   };
   try {
-    for await (const { row, line } of csvRows(replay(), delimiter)) {
+    for await (const { row, line, unterminated } of csvRows(replay(), delimiter)) {
       if (!header) {
         header = row;
         const r = resolveColumns(header, opts.columns);
@@ -199,6 +199,10 @@ async function* readCsv(origin: string, stream: AsyncIterable<Buffer | string>, 
       }
       if (row.length === 1 && row[0] === '') continue;
       n++;
+      if (unterminated) {
+        yield { failure: { id: `${name}:${n}`, origin: `${origin}:${line}`, error: 'unterminated quoted field (the file ends inside quotes)' } };
+        continue;
+      }
       const item = csvRecord(row, index, `${origin}:${line}`, `${name}:${n}`);
       if (item.record?.published) item.record.published = normaliseDate(item.record.published);
       yield item;
@@ -213,11 +217,16 @@ async function* readFeedFile(path: string, opts: ReadOptions, counter: ByteCount
   try {
     const raw = counted(createReadStream(path), counter);
     let dec: TextDecoder | null = null;
+    let single = false;
     for await (const chunk of raw as AsyncIterable<Buffer>) {
-      if (!dec) dec = new TextDecoder(encodingLabel(sniffXmlEncoding(chunk)));
-      parser.write(dec.decode(chunk, { stream: true }));
+      if (!dec) {
+        const label = sniffXmlEncoding(chunk);
+        single = label !== null && /^(windows-1252|cp1252|iso-8859-1|latin1|us-ascii|ascii)$/i.test(label);
+        dec = new TextDecoder(encodingLabel(label));
+      }
+      parser.write(single ? decodeWindows1252(chunk) : dec.decode(chunk, { stream: true }));
     }
-    parser.write(dec?.decode() ?? '');
+    if (!single) parser.write(dec?.decode() ?? '');
     parser.end();
   } catch (e) {
     yield { failure: { id: path, origin: path, error: describeStreamError(e) } };

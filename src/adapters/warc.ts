@@ -3,7 +3,7 @@
 // HTTP payload is HTML, decodes the payload (Content-Encoding, chunked transfer, charset) and yields one InputRecord
 // each. A damaged record (broken header, truncated or corrupt gzip, oversized or empty body) is one failure and the
 // reader resynchronises on the next record.
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import { decodeBytes, sniffHtmlCharset } from './decode.js';
@@ -29,29 +29,107 @@ interface WarcHeader {
 
 export async function* readWarc(path: string, opts: WarcOptions): AsyncGenerator<InputItem> {
   const gzip = await isGzip(path);
-  const name = basename(path);
-  let start = 0;
   let n = 0;
-  for (;;) {
-    const { raw, out } = openBytes(path, { gzip, counter: opts.counter, start });
-    let failed: unknown = null;
-    const gz = out !== raw ? (out as unknown as { bytesWritten: number }) : null;
+  if (!gzip) {
+    const { raw } = openBytes(path, { gzip: false, counter: opts.counter });
     try {
-      for await (const item of parseWarcStream(out, path, () => ++n, opts)) yield item;
+      yield* parseWarcStream(raw, path, () => ++n, opts);
     } catch (e) {
-      failed = e;
+      yield fail(path, n + 1, describeStreamError(e));
     } finally {
       raw.destroy();
-      out.destroy();
     }
-    if (!failed) return;
-    yield { failure: { id: `${name}#${n + 1}`, origin: `${path}#${n + 1}`, error: describeStreamError(failed) } };
-    n++;
-    // Resynchronise on the next gzip member (each record is its own member in a well-formed .warc.gz).
-    if (!gzip || !gz) return;
-    const next = await findGzipMember(path, start + Math.max(1, gz.bytesWritten));
-    if (next < 0) return;
-    start = next;
+    return;
+  }
+  // .warc.gz: one gzip member per record (the WARC standard's recommendation). Each member is inflated on its own,
+  // so a corrupt or truncated member costs only its own record and reading resumes at the next member.
+  for await (const m of gzipMembers(path, opts)) {
+    if ('error' in m) {
+      yield fail(path, ++n, m.error);
+      continue;
+    }
+    yield* parseWarcStream(
+      (async function* () {
+        yield m.data;
+      })(),
+      path,
+      () => ++n,
+      opts,
+    );
+  }
+}
+
+type Member = { data: Buffer } | { error: string };
+
+const GZ_MAGIC = Buffer.from([0x1f, 0x8b, 0x08]);
+
+/** The decompressed gzip members of a file, read through a growing window (never the whole file at once). */
+async function* gzipMembers(path: string, opts: WarcOptions): AsyncGenerator<Member> {
+  const fh = await open(path, 'r');
+  const size = (await fh.stat()).size;
+  const maxMember = Math.max(opts.maxRecordBytes * 2, 64 * 1024 * 1024);
+  let pos = 0;
+  let counted = 0;
+  const count = (upTo: number): void => {
+    if (upTo > counted) {
+      opts.counter?.add(upTo - counted);
+      counted = upTo;
+    }
+  };
+  try {
+    while (pos < size) {
+      let win = 256 * 1024;
+      for (;;) {
+        const len = Math.min(win, size - pos);
+        const buf = Buffer.alloc(len);
+        await fh.read(buf, 0, len, pos);
+        count(pos + len);
+        const r = inflateMember(buf, opts.maxRecordBytes * 4);
+        if (r.ok) {
+          yield { data: r.data };
+          pos += r.consumed;
+          break;
+        }
+        if (r.incomplete && pos + len < size && win < maxMember) {
+          win *= 4;
+          continue;
+        }
+        yield { error: r.incomplete ? (pos + len >= size ? 'truncated gzip data (the file ends inside a compressed record)' : 'compressed record too large') : `corrupt gzip data (${r.error})` };
+        const next = await findGzipMember(fh, pos + 1, size);
+        if (next < 0) {
+          count(size);
+          return;
+        }
+        pos = next;
+        break;
+      }
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Inflates the gzip member at the start of `buf`: its data and how many bytes it took, or why not. */
+function inflateMember(buf: Buffer, maxOutput: number): { ok: true; data: Buffer; consumed: number } | { ok: false; incomplete: boolean; error: string } {
+  if (buf.length < 18) return { ok: false, incomplete: true, error: 'short' };
+  if (buf[0] !== 0x1f || buf[1] !== 0x8b || buf[2] !== 0x08) return { ok: false, incomplete: false, error: 'not a gzip member header' };
+  const flg = buf[3]!;
+  let i = 10;
+  if (flg & 4) i += 2 + buf.readUInt16LE(10);
+  if (flg & 8) i = buf.indexOf(0, i) + 1;
+  if (flg & 16) i = buf.indexOf(0, i) + 1;
+  if (flg & 2) i += 2;
+  if (i <= 0 || i >= buf.length) return { ok: false, incomplete: true, error: 'short header' };
+  try {
+    const r = inflateRawSync(buf.subarray(i), { info: true, maxOutputLength: maxOutput }) as unknown as { buffer: Buffer; engine: { bytesWritten: number } };
+    const end = i + r.engine.bytesWritten + 8;
+    if (end > buf.length) return { ok: false, incomplete: true, error: 'no trailer' };
+    return { ok: true, data: r.buffer, consumed: end };
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'Z_BUF_ERROR' || /unexpected end/i.test(err.message)) return { ok: false, incomplete: true, error: err.message };
+    if (err.code === 'ERR_BUFFER_TOO_LARGE') return { ok: false, incomplete: false, error: 'record too large when decompressed' };
+    return { ok: false, incomplete: false, error: err.message };
   }
 }
 
@@ -269,23 +347,17 @@ async function isGzip(path: string): Promise<boolean> {
 }
 
 /** The offset of the next gzip member header (1f 8b 08) at or after `from`, or -1. Reads in 1 MB windows. */
-async function findGzipMember(path: string, from: number): Promise<number> {
-  const fh = await open(path, 'r');
-  try {
-    const win = Buffer.alloc(1024 * 1024);
-    let pos = from;
-    for (;;) {
-      const { bytesRead } = await fh.read(win, 0, win.length, pos);
-      if (bytesRead < 3) return -1;
-      const view = win.subarray(0, bytesRead);
-      let at = view.indexOf(Buffer.from([0x1f, 0x8b, 0x08]));
-      if (at >= 0) return pos + at;
-      at = -1;
-      pos += bytesRead - 2;
-    }
-  } finally {
-    await fh.close();
+async function findGzipMember(fh: FileHandle, from: number, size: number): Promise<number> {
+  const win = Buffer.alloc(1024 * 1024);
+  let pos = from;
+  while (pos < size) {
+    const { bytesRead } = await fh.read(win, 0, win.length, pos);
+    if (bytesRead < 3) return -1;
+    const at = win.subarray(0, bytesRead).indexOf(GZ_MAGIC);
+    if (at >= 0) return pos + at;
+    pos += bytesRead - 2;
   }
+  return -1;
 }
 
 function fail(path: string, index: number, error: string): InputItem {
