@@ -37,6 +37,7 @@ export function parseHtml(source: string): HDocument {
   const root: HElement = { kind: 'el', tag: '#root', attrs: {}, children: [], parent: null, start: 0, end: source.length };
   let cur = root;
   const stack: HElement[] = [root];
+  const flattened = new Map<string, number>();
   // Browsers close <head> at the first thing that cannot live in it; htmlparser2 does not, so do it here.
   const leaveHead = (): void => {
     const i = stack.findIndex((e) => e.tag === 'head');
@@ -53,10 +54,20 @@ export function parseHtml(source: string): HDocument {
         for (const k in attribs) attrs[k] = attribs[k]!.includes('&') ? decodeHTMLAttribute(attribs[k]!) : attribs[k]!;
         const el: HElement = { kind: 'el', tag: name, attrs, children: [], parent: cur, start: parser.startIndex, end: parser.endIndex + 1 };
         cur.children.push(el);
+        if (stack.length >= MAX_DEPTH) {
+          // Pathologically deep markup is flattened, so no walk over the tree can overflow the stack.
+          flattened.set(name, (flattened.get(name) ?? 0) + 1);
+          return;
+        }
         stack.push(el);
         cur = el;
       },
       onclosetag(name) {
+        const f = flattened.get(name);
+        if (f) {
+          flattened.set(name, f - 1);
+          return;
+        }
         // Pop to the nearest open element of that name; a stray end tag is ignored.
         let i = stack.length - 1;
         while (i > 0 && stack[i]!.tag !== name) i--;
@@ -80,6 +91,8 @@ export function parseHtml(source: string): HDocument {
   parser.end(source);
   return { source, root };
 }
+
+const MAX_DEPTH = 256;
 
 const HEAD_CONTENT = new Set(['title', 'meta', 'link', 'style', 'script', 'base', 'noscript', 'template', 'object', 'param', 'basefont', 'bgsound']);
 

@@ -58,15 +58,23 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
   const rd = method === 'own' ? null : runReadability(source);
   const rdBlocks = rd ? alignBlocks(page, rd.paragraphs) : [];
   const choice = decide(page, own, rd, rdBlocks, method, rules);
+  const removed: Removed[] = choice.method === 'own' && own ? own.dropped.map((d) => ({ text: d.block.text, reason: `html-${d.reason}` })) : [];
 
   const out = new OffsetMapBuilder(page.text);
-  for (const b of choice.blocks) {
-    if (out.length > 0) out.replace(b.pStart, b.pStart, '\n');
-    out.copy(b.pStart, b.pEnd);
-  }
+  const title = meta.title ?? rd?.title ?? null;
+  choice.blocks.forEach((b, i) => {
+    let start = b.pStart;
+    // A headline written as the first line of the first block ("<b>Headline</b><br><br>Body...") is the title.
+    const nl = page.text.indexOf('\n', start);
+    if (i === 0 && title && nl > 0 && nl < b.pEnd && sameText(page.text.slice(start, nl), title)) {
+      removed.push({ text: page.text.slice(start, nl), reason: 'html-headline' });
+      start = nl + 1;
+    }
+    if (out.length > 0) out.replace(start, start, '\n');
+    out.copy(start, b.pEnd);
+  });
   const built = out.build();
   const sourceMap = built.map.compose(page.map);
-  const removed: Removed[] = choice.method === 'own' && own ? own.dropped.map((d) => ({ text: d.block.text, reason: `html-${d.reason}` })) : [];
 
   let published = meta.published;
   let publishedFrom = meta.publishedFrom;
@@ -76,7 +84,7 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
   }
   return {
     text: built.text,
-    title: meta.title ?? rd?.title ?? null,
+    title,
     published,
     publishedFrom,
     url: opts.url ?? meta.canonicalUrl,
@@ -118,4 +126,9 @@ export function decide(page: Page, own: Selection | null, rd: ReadabilityResult 
 /** Nothing found by either: every block of prose-like text (at least 25 characters, mostly not links). */
 function fallbackBlocks(page: Page): Block[] {
   return page.blocks.filter((b) => b.chars >= 25 && b.linkChars / b.chars < 0.5);
+}
+
+function sameText(a: string, b: string): boolean {
+  const n = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return n(a) === n(b);
 }

@@ -188,7 +188,7 @@ function bestTitle(raw: string | null, h1s: string[]): string | null {
     const n = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
     const h = h1s.find((x) => n(raw).includes(n(x)) && n(x).split(' ').length >= 3);
     if (h) return h;
-    const parts = raw.split(/\s+[|\-–—:»·]\s+/);
+    const parts = raw.split(/\s+[|\-–—»·]\s+/);
     if (parts.length > 1) {
       const longest = parts.reduce((a, b) => (b.split(' ').length > a.split(' ').length ? b : a));
       if (longest.split(' ').length >= 3) return longest.trim();
