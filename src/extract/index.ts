@@ -55,7 +55,9 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
   const method = opts.method ?? 'cascade';
 
   const own = method === 'readability' ? null : ownExtract(page, rules, { title: meta.title });
-  const rd = method === 'own' ? null : runReadability(source);
+  // Readability only changes the decision when ours is not backed by a publisher's article-body marker.
+  const ownDecisive = method === 'cascade' && own?.how === 'article-body' && own.blocks.length > 0;
+  const rd = method === 'own' || ownDecisive ? null : runReadability(source);
   const rdBlocks = rd ? alignBlocks(page, rd.paragraphs) : [];
   const choice = decide(page, own, rd, rdBlocks, method, rules);
   const removed: Removed[] = choice.method === 'own' && own ? own.dropped.map((d) => ({ text: d.block.text, reason: `html-${d.reason}` })) : [];
