@@ -3,7 +3,8 @@ import { SharedCache, type Resources } from './core/component.js';
 import { Doc } from './core/doc.js';
 import { InputError, looksBinary } from './core/errors.js';
 import { Pipeline, type PipelineConfig } from './core/pipeline.js';
-import type { DocJSON } from './core/types.js';
+import type { DocJSON, Removed } from './core/types.js';
+import type { OffsetMap } from './core/offsets.js';
 import { registry } from './components/registry.js';
 import { FileResources } from './data/resources.js';
 import { extractArticle, looksLikeHtml } from './extract/index.js';
@@ -23,6 +24,8 @@ export interface AnalyzeInput {
   title?: string | null;
   /** Used when neither `published` nor the page itself gives a date (the CLI's --published). */
   publishedFallback?: string | null;
+  /** Whether `text` may be HTML to detect (default true); false when the reader already knows it is plain text. */
+  detectHtml?: boolean;
 }
 
 export interface AnalyzerOptions {
@@ -73,16 +76,22 @@ export class Analyzer {
     let published: string | null = input.published ?? null;
     let title = input.title ?? null;
     let text = raw;
-    if (input.html !== undefined || looksLikeHtml(raw)) {
-      const art = extractArticle(raw, { url: input.url ?? null });
+    let url = input.url ?? null;
+    let sourceMap: OffsetMap | null = null;
+    let removed: Removed[] = [];
+    if (input.html !== undefined || (input.detectHtml !== false && looksLikeHtml(raw))) {
+      const art = extractArticle(raw, { url });
       if (art.text.trim().length === 0) throw new InputError('no article text found in the HTML', input.id);
       text = art.text;
       title = title ?? art.title;
       published = published ?? art.published;
+      url = url ?? art.url;
+      sourceMap = art.sourceMap;
+      removed = art.removed;
     }
     published = published ?? input.publishedFallback ?? null;
     try {
-      return new Doc({ id: input.id, text, title, published, url: input.url ?? null });
+      return new Doc({ id: input.id, text, title, published, url, sourceMap, removed });
     } catch (e) {
       throw new InputError((e as Error).message, input.id);
     }

@@ -4,7 +4,11 @@ export interface Progress {
   done(summary?: string): void;
 }
 
-export function createProgress(label: string, total: number | null, opts: { stream?: NodeJS.WriteStream; quiet?: boolean; intervalMs?: number } = {}): Progress {
+export function createProgress(
+  label: string,
+  total: number | null,
+  opts: { stream?: NodeJS.WriteStream; quiet?: boolean; intervalMs?: number; detail?: () => string } = {},
+): Progress {
   const stream = opts.stream ?? process.stderr;
   if (opts.quiet) return { tick() {}, done() {} };
   const tty = stream.isTTY === true;
@@ -13,6 +17,10 @@ export function createProgress(label: string, total: number | null, opts: { stre
   let count = 0;
   let last = 0;
   let shown = false;
+  const extra = (): string => {
+    const d = opts.detail?.();
+    return d ? `, ${d}` : '';
+  };
   const render = (final: boolean): void => {
     const secs = (Date.now() - started) / 1000;
     const rate = secs > 0 ? count / secs : 0;
@@ -21,10 +29,10 @@ export function createProgress(label: string, total: number | null, opts: { stre
       const frac = total ? Math.min(1, count / total) : 0;
       const bar = total ? '█'.repeat(Math.round(frac * width)).padEnd(width, '░') : '';
       const of = total ? `/${total}` : '';
-      stream.write(`\r${label} ${bar} ${count}${of} (${rate.toFixed(1)}/s)\x1b[K${final ? '\n' : ''}`);
+      stream.write(`\r${label} ${bar} ${count}${of} (${rate.toFixed(1)}/s)${extra()}\x1b[K${final ? '\n' : ''}`);
     } else {
       const of = total ? ` of ${total}` : '';
-      stream.write(`${label}: ${count}${of} (${rate.toFixed(1)}/s)\n`);
+      stream.write(`${label}: ${count}${of} (${rate.toFixed(1)}/s)${extra()}\n`);
     }
     shown = true;
   };

@@ -1,81 +1,136 @@
-// HTML -> article. First version: Mozilla Readability over a linkedom DOM, falling back to the body's paragraphs.
-// (The extraction issue replaces this with a cascade and a decision function; the signature stays.)
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+// HTML -> article: the extraction cascade (after trafilatura). sitrep's own extractor and Mozilla Readability both
+// run; a decision function picks between them from what each found. Whatever is picked is emitted from the page
+// text, so the article text keeps an offset map back to the HTML source (Doc.sourceMap).
+// Metadata (title, date, author, site, canonical URL, language) comes from metadata.ts.
+import { OffsetMapBuilder, type OffsetMap } from '../core/offsets.js';
+import type { Removed } from '../core/types.js';
+import { buildPage, type Block, type Page } from './blocks.js';
+import { parseHtml } from './dom.js';
+import { extractMetadata, parseDate } from './metadata.js';
+import { ownExtract, type Selection } from './own.js';
+import { alignBlocks, runReadability, type ReadabilityResult } from './readability.js';
+import { defaultExtractRules, type ExtractRules } from './rules.js';
+
+export { looksLikeHtml } from './detect.js';
 
 export interface ExtractedArticle {
-  /** The article body as plain text, paragraphs separated by newlines. */
+  /** The article body as plain text, one paragraph per line. */
   text: string;
   title: string | null;
   /** "YYYY-MM-DD" or an ISO timestamp when the page states one. */
   published: string | null;
+  /** Where `published` came from: "json-ld", "meta", "microdata", "time", "url", "readability". */
+  publishedFrom: string | null;
+  /** The URL given by the caller, else the page's canonical URL. */
   url: string | null;
+  canonicalUrl: string | null;
   author: string | null;
   siteName: string | null;
+  /** ISO 639 code ("en") when the page declares one. */
   language: string | null;
-  /** Which extractor produced `text`. */
+  /** Which extractor produced `text`: "own", "readability", "own-fallback". */
   method: string;
+  /** Maps `text` offsets to offsets in the HTML string that was given. */
+  sourceMap: OffsetMap;
+  /** Chrome the extractor dropped from inside the article container (share bars, captions, link lists). */
+  removed: Removed[];
 }
 
-const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td, div';
+export interface ExtractOptions {
+  url?: string | null;
+  rules?: ExtractRules;
+  /** Force one extractor instead of the cascade (for evaluation and debugging). */
+  method?: 'cascade' | 'own' | 'readability';
+}
 
-export function extractArticle(html: string, opts: { url?: string | null } = {}): ExtractedArticle {
-  const { document } = parseHTML(html);
-  const meta = (sel: string): string | null => document.querySelector(sel)?.getAttribute('content')?.trim() || null;
-  const title = meta('meta[property="og:title"]') ?? (document.querySelector('title')?.textContent?.trim() || null);
-  const published =
-    meta('meta[property="article:published_time"]') ??
-    meta('meta[name="date"]') ??
-    meta('meta[itemprop="datePublished"]') ??
-    (document.querySelector('time[datetime]')?.getAttribute('datetime') || null);
-  const lang = document.documentElement?.getAttribute('lang') || null;
-  let text = '';
-  let method = 'readability';
-  let author: string | null = null;
-  let siteName: string | null = null;
-  try {
-    const reader = new Readability(document.cloneNode(true) as unknown as Document, { charThreshold: 200 });
-    const art = reader.parse();
-    if (art?.content) {
-      const { document: inner } = parseHTML(`<html><body>${art.content}</body></html>`);
-      text = blockText(inner.body as unknown as Element);
-      author = art.byline ?? null;
-      siteName = art.siteName ?? null;
+/** Pages larger than this are cut before parsing (a 20 MB page is almost always markup, scripts or data blobs). */
+export const MAX_HTML_CHARS = 8_000_000;
+
+export function extractArticle(html: string, opts: ExtractOptions = {}): ExtractedArticle {
+  const rules = opts.rules ?? defaultExtractRules();
+  const source = html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html;
+  const doc = parseHtml(source);
+  const page = buildPage(doc);
+  const meta = extractMetadata(doc, opts.url ?? null);
+  const method = opts.method ?? 'cascade';
+
+  const own = method === 'readability' ? null : ownExtract(page, rules, { title: meta.title });
+  // Readability only changes the decision when ours is not backed by a publisher's article-body marker.
+  const ownDecisive = method === 'cascade' && own?.how === 'article-body' && own.blocks.length > 0;
+  const rd = method === 'own' || ownDecisive ? null : runReadability(source);
+  const rdBlocks = rd ? alignBlocks(page, rd.paragraphs) : [];
+  const choice = decide(page, own, rd, rdBlocks, method, rules);
+  const removed: Removed[] = choice.method === 'own' && own ? own.dropped.map((d) => ({ text: d.block.text, reason: `html-${d.reason}` })) : [];
+
+  const out = new OffsetMapBuilder(page.text);
+  const title = meta.title ?? rd?.title ?? null;
+  choice.blocks.forEach((b, i) => {
+    let start = b.pStart;
+    // A headline written as the first line of the first block ("<b>Headline</b><br><br>Body...") is the title.
+    const nl = page.text.indexOf('\n', start);
+    if (i === 0 && title && nl > 0 && nl < b.pEnd && sameText(page.text.slice(start, nl), title)) {
+      removed.push({ text: page.text.slice(start, nl), reason: 'html-headline' });
+      start = nl + 1;
     }
-  } catch {
-    text = '';
+    if (out.length > 0) out.replace(start, start, '\n');
+    out.copy(start, b.pEnd);
+  });
+  const built = out.build();
+  const sourceMap = built.map.compose(page.map);
+
+  let published = meta.published;
+  let publishedFrom = meta.publishedFrom;
+  if (!published && rd?.published) {
+    published = parseDate(rd.published);
+    if (published) publishedFrom = 'readability';
   }
-  if (text.trim().length === 0) {
-    method = 'body-text';
-    text = blockText(document.body as unknown as Element);
-  }
-  return { text, title, published: normaliseDate(published), url: opts.url ?? null, author, siteName, language: lang, method };
+  return {
+    text: built.text,
+    title,
+    published,
+    publishedFrom,
+    url: opts.url ?? meta.canonicalUrl,
+    canonicalUrl: meta.canonicalUrl,
+    author: meta.author ?? rd?.byline ?? null,
+    siteName: meta.siteName ?? rd?.siteName ?? null,
+    language: meta.language,
+    method: choice.method,
+    sourceMap,
+    removed,
+  };
 }
 
-/** Text of an element's block-level descendants, one block per line. */
-function blockText(root: Element | null): string {
-  if (!root) return '';
-  for (const el of Array.from(root.querySelectorAll('script, style, noscript, template, nav, footer, aside'))) el.remove();
-  const lines: string[] = [];
-  const leaves = Array.from(root.querySelectorAll(BLOCKS)).filter((el) => el.querySelector(BLOCKS) === null);
-  const nodes = leaves.length > 0 ? leaves : [root];
-  for (const el of nodes) {
-    const t = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (t) lines.push(t);
-  }
-  return lines.join('\n');
+interface Choice {
+  method: string;
+  blocks: Block[];
 }
 
-function normaliseDate(v: string | null): string | null {
-  if (!v) return null;
-  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?/.exec(v.trim());
-  return m ? m[1]! : null;
+const chars = (bs: readonly Block[]): number => bs.reduce((n, b) => n + b.chars, 0);
+
+/**
+ * The decision function. Own extraction is preferred (it knows block structure, link density and publishers'
+ * markers); Readability's pick wins when ours looks like a fragment of the article: much shorter than Readability's
+ * and not backed by an article-body marker.
+ */
+export function decide(page: Page, own: Selection | null, rd: ReadabilityResult | null, rdBlocks: Block[], method: string, rules: ExtractRules): Choice {
+  const ownBlocks = own?.blocks ?? [];
+  const rdChars = chars(rdBlocks);
+  const ownChars = chars(ownBlocks);
+  if (method === 'readability') return { method: 'readability', blocks: rdBlocks };
+  if (method === 'own' || !rd) return { method: 'own', blocks: ownBlocks };
+  if (ownChars === 0) return rdChars > 0 ? { method: 'readability', blocks: rdBlocks } : { method: 'own-fallback', blocks: fallbackBlocks(page) };
+  if (own?.how === 'article-body') return { method: 'own', blocks: ownBlocks };
+  const T = rules.thresholds;
+  if (rdChars > ownChars * T.readabilityWinsRatio && ownChars < T.readabilityWinsBelowChars) return { method: 'readability', blocks: rdBlocks };
+  return { method: 'own', blocks: ownBlocks };
 }
 
-/** Cheap check: does this text look like an HTML document rather than plain text? */
-export function looksLikeHtml(s: string): boolean {
-  const head = s.slice(0, 2048).trimStart().toLowerCase();
-  if (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<?xml') && head.includes('<html')) return true;
-  const tags = s.slice(0, 20000).match(/<\/?(?:p|div|body|head|span|a|br|article|section|h[1-6])\b[^>]*>/gi);
-  return (tags?.length ?? 0) >= 3;
+/** Nothing found by either: every block of prose-like text (at least 25 characters, mostly not links). */
+function fallbackBlocks(page: Page): Block[] {
+  return page.blocks.filter((b) => b.chars >= 25 && b.linkChars / b.chars < 0.5);
+}
+
+function sameText(a: string, b: string): boolean {
+  const n = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return n(a) === n(b);
 }

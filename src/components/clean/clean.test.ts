@@ -14,6 +14,13 @@ describe('clean', () => {
     expect(input.slice(r.removed[0]!.inputStart!, r.removed[0]!.inputStart! + r.removed[0]!.text.length)).toBe(r.removed[0]!.text);
   });
 
+  it('issue #3: drops page-tool lines left by HTML extraction, alone or joined by separators', () => {
+    const r = clean('Police detained 14 people.\nPrinter friendly page | Email this story\nFont size: A A\nThey were released.', rules);
+    expect(r.text).toBe('Police detained 14 people.\nThey were released.');
+    expect(r.removed.map((x) => x.reason)).toEqual(['page-tools', 'page-tools']);
+    expect(clean('Print the names of the dead, the families asked.', rules).removed).toEqual([]);
+  });
+
   it('keeps a sentence that only mentions a boilerplate phrase', () => {
     const input = 'Read more about the attack in the report released on Monday by the United Nations, officials said.';
     expect(clean(input, rules).removed).toEqual([]);
