@@ -1,0 +1,46 @@
+// Loading the tagger's files through the Resources port: data/ner/pass1.bin (and pass2.bin), clusters.tsv,
+// gazetteer.json, model.json (which files and feature configuration belong together).
+import type { Resources } from '../../core/component.js';
+import { ALL_FEATURES, type FeatureConfig } from './features.js';
+import { Gazetteer, buildGazetteer, parseClusters, type GazetteerFile, type NerLexicon } from './lexicon.js';
+import { LinearModel } from './model.js';
+import type { NerModel } from './tagger.js';
+
+export const NER_DIR = 'ner';
+
+export interface ModelManifest {
+  _about?: string;
+  pass1: string;
+  pass2?: string | null;
+  clusters?: string | null;
+  gazetteer?: string | null;
+  features: FeatureConfig;
+  consistency: boolean;
+}
+
+export async function loadLexicon(resources: Resources, manifest: Pick<ModelManifest, 'clusters' | 'gazetteer'>): Promise<NerLexicon> {
+  const clusters = manifest.clusters ? parseClusters(await resources.text(`${NER_DIR}/${manifest.clusters}`)) : new Map<string, string>();
+  const gazetteer = manifest.gazetteer
+    ? buildGazetteer(JSON.parse(await resources.text(`${NER_DIR}/${manifest.gazetteer}`)) as GazetteerFile)
+    : new Gazetteer();
+  return { clusters, gazetteer };
+}
+
+export async function loadNerModel(resources: Resources, manifestPath = `${NER_DIR}/model.json`): Promise<NerModel> {
+  if (!(await resources.has(manifestPath))) {
+    throw new Error(`NER model not found at data/${manifestPath} (run npm run train:ner)`);
+  }
+  const manifest = JSON.parse(await resources.text(manifestPath)) as ModelManifest;
+  const [lex, p1, p2] = await Promise.all([
+    loadLexicon(resources, manifest),
+    resources.bytes(`${NER_DIR}/${manifest.pass1}`),
+    manifest.pass2 ? resources.bytes(`${NER_DIR}/${manifest.pass2}`) : Promise.resolve(null),
+  ]);
+  return {
+    pass1: LinearModel.fromBytes(p1, manifest.pass1),
+    pass2: p2 ? LinearModel.fromBytes(p2, manifest.pass2!) : null,
+    lex,
+    cfg: { ...ALL_FEATURES, ...manifest.features },
+    consistency: manifest.consistency,
+  };
+}
