@@ -2,7 +2,8 @@
 import type { ComponentFactory } from '../core/component.js';
 import { cleanFactory } from './clean/index.js';
 import { segmentFactory } from './segment/index.js';
+import { nerFactory } from './ner/index.js';
 
 export const registry: ReadonlyMap<string, ComponentFactory> = new Map(
-  [cleanFactory, segmentFactory].map((f) => [f.name, f]),
+  [cleanFactory, segmentFactory, nerFactory].map((f) => [f.name, f]),
 );
