@@ -8,6 +8,7 @@ import { parseConll } from '../src/components/ner/conll.js';
 import { ALL_FEATURES, type FeatureConfig } from '../src/components/ner/features.js';
 import { loadLexiconFromDir } from './ner-lexicon-node.js';
 import { trainPerceptron } from '../src/components/ner/train.js';
+import { LinearModel } from '../src/components/ner/model.js';
 import { tagDocument } from '../src/components/ner/tagger.js';
 import { trainTwoPass } from '../src/components/ner/train-two-pass.js';
 
@@ -24,17 +25,15 @@ const train = parseConll(readFileSync(sharedPath('eval', 'ner', 'conll2003', 'tr
 const dev = parseConll(readFileSync(sharedPath('eval', 'ner', 'conll2003', 'valid.txt'), 'utf8'));
 const t0 = performance.now();
 const opts = { epochs, seed: 1, cfg, minCount, log };
-const model = two
-  ? await trainTwoPass(train, lex, { ...opts, folds: 4 })
-  : { pass1: trainPerceptron(train, lex, opts), pass2: null };
-log(`trained in ${((performance.now() - t0) / 1000).toFixed(1)} s; rows ${model.pass1.rows}${model.pass2 ? ' + ' + model.pass2.rows : ''}`);
+const model = two ? await trainTwoPass(train, lex, { ...opts, folds: 4 }) : LinearModel.compile([trainPerceptron(train, lex, opts)], {});
+log(`trained in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${model.rows} features, ${model.heads.length} pass(es)`);
 const scorer = new SpanScorer(['PER', 'ORG', 'LOC', 'MISC']);
 const t1 = performance.now();
 let toks = 0;
 for (const doc of dev) {
   const words = doc.sentences.map((s) => s.words);
   toks += words.reduce((n, w) => n + w.length, 0);
-  const pred = tagDocument({ pass1: model.pass1, pass2: model.pass2, lex, cfg, consistency }, words);
+  const pred = tagDocument({ model, lex, cfg, consistency }, words);
   doc.sentences.forEach((s, i) => scorer.add(s.spans, pred[i]!));
 }
 log(`tagged ${toks} tokens in ${((performance.now() - t1) / 1000).toFixed(2)} s`);

@@ -1,6 +1,6 @@
 // npm run train:ner — trains the NER tagger from ../shared/eval/ner/conll2003/train.txt and writes data/ner/:
 // gazetteer.json (GeoNames + compromise + curated lists), clusters.tsv (word clusters learned from unlabelled text),
-// pass1.bin and pass2.bin (the two perceptron passes), model.json (the manifest tying them together).
+// model.bin (the two perceptron passes over one feature table), model.json (the manifest tying them together).
 // Deterministic: the same inputs give byte-identical files. The dev split (valid.txt) and every other evaluation set
 // are never read here. Options: --skip-lexicon (keep the committed gazetteer and clusters), --epochs N.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -33,20 +33,18 @@ async function main(): Promise<void> {
   const train = parseConll(readFileSync(sharedPath('eval', 'ner', 'conll2003', 'train.txt'), 'utf8'));
   log(`ner train: ${train.length} CoNLL-2003 training documents`);
   const meta = { data: 'CoNLL-2003 train (eng.train, 946 documents)' };
-  const { pass1, pass2 } = await trainTwoPass(train, lex, { ...TRAIN_SETTINGS, epochs, cfg, log, meta });
-  writeFileSync(join(dir, 'pass1.bin'), pass1.toBytes());
-  writeFileSync(join(dir, 'pass2.bin'), pass2.toBytes());
+  const model = await trainTwoPass(train, lex, { ...TRAIN_SETTINGS, epochs, cfg, log, meta });
+  writeFileSync(join(dir, 'model.bin'), model.toBytes());
   const manifest: ModelManifest = {
     _about: 'The NER tagger (src/components/ner): written by npm run train:ner; see docs/ner.md.',
-    pass1: 'pass1.bin',
-    pass2: 'pass2.bin',
+    model: 'model.bin',
     clusters: 'clusters.tsv',
     gazetteer: 'gazetteer.json',
     features: cfg,
     consistency: true,
   };
   writeFileSync(join(dir, 'model.json'), JSON.stringify(manifest, null, 2) + '\n');
-  log(`ner train: pass1 ${pass1.rows} features, pass2 ${pass2.rows} features; done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  log(`ner train: ${model.rows} features, ${model.heads.length} passes; done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
 await main();

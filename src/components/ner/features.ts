@@ -6,7 +6,7 @@ import { hashString, mix, mix3 } from './hash.js';
 import { GAZ_LISTS, type NerLexicon } from './lexicon.js';
 
 /** Room for feature ids per token. */
-export const STRIDE = 128;
+export const STRIDE = 160;
 
 export interface FeatureBuffer {
   ids: Uint32Array;
@@ -50,35 +50,49 @@ export function capClass(w: string): Cap {
   let upper = 0;
   let lower = 0;
   for (let i = 0; i < w.length; i++) {
-    const c = w[i]!;
-    const lc = c.toLowerCase();
-    const uc = c.toUpperCase();
-    if (lc === uc) continue;
-    if (c === uc) upper++;
-    else lower++;
+    const k = w.charCodeAt(i);
+    if (k >= 65 && k <= 90) upper++;
+    else if (k >= 97 && k <= 122) lower++;
+    else if (k > 127) {
+      const c = w[i]!;
+      const lc = c.toLowerCase();
+      const uc = c.toUpperCase();
+      if (lc === uc) continue;
+      if (c === uc) upper++;
+      else lower++;
+    }
   }
   if (upper === 0) return lower === 0 ? Cap.None : Cap.Lower;
   if (lower === 0) return upper === 1 && w.length === 1 ? Cap.Single : Cap.AllCaps;
-  const first = w[0]!;
-  if (first === first.toUpperCase() && first !== first.toLowerCase() && upper === 1) return Cap.Initial;
+  if (upper === 1 && isUpperAt(w, 0)) return Cap.Initial;
   return Cap.Mixed;
+}
+
+function isUpperAt(w: string, i: number): boolean {
+  const k = w.charCodeAt(i);
+  if (k < 128) return k >= 65 && k <= 90;
+  const c = w[i]!;
+  return c === c.toUpperCase() && c !== c.toLowerCase();
 }
 
 /** Collapsed word shape: "Baghouz" -> "Xx", "SDF" -> "X", "1996-08-22" -> "d-d-d", "al-Hol" -> "x-Xx". */
 export function wordShape(w: string): string {
   let out = '';
-  let last = '';
+  let last = -1;
   for (let i = 0; i < w.length && out.length < 12; i++) {
-    const c = w[i]!;
-    let k: string;
-    if (c >= '0' && c <= '9') k = 'd';
+    const code = w.charCodeAt(i);
+    let k: number;
+    if (code >= 48 && code <= 57) k = 100; // d
+    else if (code >= 65 && code <= 90) k = 88; // X
+    else if (code >= 97 && code <= 122) k = 120; // x
+    else if (code < 128) k = code;
     else {
+      const c = w[i]!;
       const lc = c.toLowerCase();
       const uc = c.toUpperCase();
-      if (lc !== uc) k = c === uc ? 'X' : 'x';
-      else k = c;
+      k = lc !== uc ? (c === uc ? 88 : 120) : code;
     }
-    if (k !== last) out += k;
+    if (k !== last) out += String.fromCharCode(k);
     last = k;
   }
   return out;
@@ -86,7 +100,8 @@ export function wordShape(w: string): string {
 
 /** Lower case with digits folded to 0, so years and scores generalise. */
 export function normWord(w: string): string {
-  return w.toLowerCase().replace(/[0-9]/g, '0');
+  const l = w.toLowerCase();
+  return /[0-9]/.test(l) ? l.replace(/[0-9]/g, '0') : l;
 }
 
 /** Per-document context: how each word is written across the document. */
@@ -208,6 +223,7 @@ export function extractFeatures(
   doc: DocContext,
   cfg: FeatureConfig,
   buf: FeatureBuffer,
+  offset = 0,
 ): void {
   const n = words.length;
   const info: TokInfo[] = new Array<TokInfo>(n);
@@ -252,9 +268,9 @@ export function extractFeatures(
   for (let i = 0; i < n; i++) {
     const t = info[i]!;
     let c = 0;
-    const base = i * STRIDE;
+    const base = (offset + i) * STRIDE;
     const add = (f: number): void => {
-      if (c < STRIDE) ids[base + c++] = f;
+      ids[base + c++] = f;
     };
     const pm1 = i > 0 ? info[i - 1]! : null;
     const pp1 = i + 1 < n ? info[i + 1]! : null;
@@ -332,22 +348,32 @@ export function extractFeatures(
       add(mix(T.headLow, t.hLow));
       add(mix(T.headShape, t.hShape));
     }
-    if (doc.firstPass) {
-      const counts = doc.firstPass.get(lowers[i]!);
-      if (counts) {
-        // The majority label other mentions of this word got in the first pass, and whether it was unanimous.
-        let best = 0;
-        let total = 0;
-        for (let k = 0; k < counts.length; k++) {
-          total += counts[k]!;
-          if (counts[k]! > counts[best]!) best = k;
-        }
-        const unanimous = counts[best] === total ? 1 : 0;
-        add(mix3(T.fp, best, unanimous));
-        add(mix3(T.fpCap, best, t.cap));
-        for (let k = 1; k < counts.length; k++) if (counts[k]! > 0) add(mix(T.fpLab, k));
-      } else add(T.fp);
-    }
-    buf.counts[i] = c;
+    buf.counts[offset + i] = c;
+  }
+  if (doc.firstPass) appendFirstPass(words, doc.firstPass, buf, offset);
+}
+
+/** Second pass: appends to each token the labels the first pass gave other mentions of its word in the document. */
+export function appendFirstPass(words: readonly string[], firstPass: Map<string, Int32Array>, buf: FeatureBuffer, offset = 0): void {
+  const ids = buf.ids;
+  for (let i = 0; i < words.length; i++) {
+    const base = (offset + i) * STRIDE;
+    let c = buf.counts[offset + i]!;
+    const w = words[i]!;
+    const counts = firstPass.get(w.toLowerCase());
+    if (counts) {
+      // The majority label other mentions of this word got in the first pass, and whether it was unanimous.
+      let best = 0;
+      let total = 0;
+      for (let k = 0; k < counts.length; k++) {
+        total += counts[k]!;
+        if (counts[k]! > counts[best]!) best = k;
+      }
+      const unanimous = counts[best] === total ? 1 : 0;
+      ids[base + c++] = mix3(T.fp, best, unanimous);
+      ids[base + c++] = mix3(T.fpCap, best, capClass(w));
+      for (let k = 1; k < counts.length; k++) if (counts[k]! > 0) ids[base + c++] = mix(T.fpLab, k);
+    } else ids[base + c++] = T.fp;
+    buf.counts[offset + i] = c;
   }
 }

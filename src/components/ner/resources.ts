@@ -10,8 +10,8 @@ export const NER_DIR = 'ner';
 
 export interface ModelManifest {
   _about?: string;
-  pass1: string;
-  pass2?: string | null;
+  /** The model file: both passes as two heads over one feature table. */
+  model: string;
   clusters?: string | null;
   gazetteer?: string | null;
   features: FeatureConfig;
@@ -31,14 +31,9 @@ export async function loadNerModel(resources: Resources, manifestPath = `${NER_D
     throw new Error(`NER model not found at data/${manifestPath} (run npm run train:ner)`);
   }
   const manifest = JSON.parse(await resources.text(manifestPath)) as ModelManifest;
-  const [lex, p1, p2] = await Promise.all([
-    loadLexicon(resources, manifest),
-    resources.bytes(`${NER_DIR}/${manifest.pass1}`),
-    manifest.pass2 ? resources.bytes(`${NER_DIR}/${manifest.pass2}`) : Promise.resolve(null),
-  ]);
+  const [lex, bytes] = await Promise.all([loadLexicon(resources, manifest), resources.bytes(`${NER_DIR}/${manifest.model}`)]);
   return {
-    pass1: LinearModel.fromBytes(p1, manifest.pass1),
-    pass2: p2 ? LinearModel.fromBytes(p2, manifest.pass2!) : null,
+    model: LinearModel.fromBytes(bytes, `data/${NER_DIR}/${manifest.model}`),
     lex,
     cfg: { ...ALL_FEATURES, ...manifest.features },
     consistency: manifest.consistency,

@@ -1,14 +1,14 @@
 // Tagging a document: features per sentence, a first pass, then (when the model has one) a second pass that also
 // sees how the first pass labelled the other mentions of each word in the document, then consistency rules.
 import type { NerLabel } from '../../core/types.js';
-import { buildDocContext, extractFeatures, featureBuffer, type FeatureConfig, type DocContext, capClass, Cap } from './features.js';
-import { ENTITY_LABELS, decodeBilou, tagLabel, type TokenSpan } from './labels.js';
+import { STRIDE, appendFirstPass, buildDocContext, capClass, Cap, extractFeatures, featureBuffer, type FeatureBuffer, type FeatureConfig } from './features.js';
+import { ENTITY_LABELS, NUM_TAGS, decodeBilou, tagLabel, type TokenSpan } from './labels.js';
 import type { NerLexicon } from './lexicon.js';
-import type { LinearModel } from './model.js';
+import { viterbi, type LinearModel } from './model.js';
 
 export interface NerModel {
-  pass1: LinearModel;
-  pass2: LinearModel | null;
+  /** Head 0 is the first pass; head 1, when present, the second. */
+  model: LinearModel;
   lex: NerLexicon;
   cfg: FeatureConfig;
   /** Apply the acronym and repeated-name consistency rules. */
@@ -33,32 +33,63 @@ export function firstPassCounts(sentences: readonly (readonly string[])[], tags:
   return m;
 }
 
-/** Tags every sentence with one model; returns BILOU tag arrays. */
-export function runPass(model: LinearModel, sentences: readonly (readonly string[])[], lex: NerLexicon, ctx: DocContext, cfg: FeatureConfig): Uint8Array[] {
-  const out: Uint8Array[] = [];
-  for (const words of sentences) {
-    const n = words.length;
-    const tags = new Uint8Array(n);
-    if (n > 0) {
-      const buf = featureBuffer(n);
-      extractFeatures(words, lex, ctx, cfg, buf);
-      model.decode(buf, n, tags);
-    }
-    out.push(tags);
+// Scratch buffers reused across documents (JavaScript runs one document at a time per thread).
+let scratch: { buf: FeatureBuffer; rows: Int32Array; emit: Float64Array; size: number } | null = null;
+
+function buffers(tokens: number, longest: number): { buf: FeatureBuffer; rows: Int32Array; emit: Float64Array } {
+  if (!scratch || scratch.size < tokens || scratch.emit.length < longest * NUM_TAGS) {
+    const size = Math.max(tokens, 2 * (scratch?.size ?? 0), 1024);
+    scratch = { buf: featureBuffer(size), rows: new Int32Array(size * STRIDE), emit: new Float64Array(Math.max(size, longest) * NUM_TAGS), size };
   }
-  return out;
+  return scratch;
+}
+
+/**
+ * Tags a document given as sentences of token texts with head 0 and, when `twoPass` and the model has a second
+ * head, again with head 1; returns BILOU tag arrays per sentence.
+ */
+export function runPasses(model: LinearModel, sentences: readonly (readonly string[])[], lex: NerLexicon, cfg: FeatureConfig, twoPass: boolean): Uint8Array[] {
+  const ctx = buildDocContext(sentences);
+  let total = 0;
+  let longest = 0;
+  const offsets: number[] = [];
+  for (const w of sentences) {
+    offsets.push(total);
+    total += w.length;
+    if (w.length > longest) longest = w.length;
+  }
+  const { buf, rows, emit } = buffers(total, longest);
+  sentences.forEach((words, s) => extractFeatures(words, lex, ctx, cfg, buf, offsets[s]!));
+  model.lookup(buf, 0, total, rows);
+  const decode = (head: number): Uint8Array[] =>
+    sentences.map((words, s) => {
+      const n = words.length;
+      const tags = new Uint8Array(n);
+      if (n > 0) {
+        model.emissions(head, buf, rows, offsets[s]!, n, emit);
+        viterbi(emit, n, model.heads[head]!.trans, tags);
+      }
+      return tags;
+    });
+  let tags = decode(0);
+  if (twoPass && model.heads.length > 1) {
+    const fp = firstPassCounts(sentences, tags);
+    const before = buf.counts.slice(0, total);
+    sentences.forEach((words, s) => appendFirstPass(words, fp, buf, offsets[s]!));
+    for (let i = 0; i < total; i++) {
+      const base = i * STRIDE;
+      for (let k = before[i]!; k < buf.counts[i]!; k++) rows[base + k] = model.row(buf.ids[base + k]!);
+    }
+    tags = decode(1);
+  }
+  return tags;
 }
 
 /** Tags a document given as sentences of token texts; returns the entity spans of each sentence. */
-export function tagDocument(model: NerModel, sentences: readonly (readonly string[])[]): TokenSpan[][] {
-  const ctx = buildDocContext(sentences);
-  let tags = runPass(model.pass1, sentences, model.lex, ctx, model.cfg);
-  if (model.pass2) {
-    ctx.firstPass = firstPassCounts(sentences, tags);
-    tags = runPass(model.pass2, sentences, model.lex, ctx, model.cfg);
-  }
+export function tagDocument(m: NerModel, sentences: readonly (readonly string[])[]): TokenSpan[][] {
+  const tags = runPasses(m.model, sentences, m.lex, m.cfg, true);
   const spans = tags.map((t) => decodeBilou(t));
-  if (model.consistency) applyConsistency(sentences, spans);
+  if (m.consistency) applyConsistency(sentences, spans);
   return spans;
 }
 

@@ -3,7 +3,7 @@
 import { buildDocContext, extractFeatures, featureBuffer, STRIDE, type FeatureConfig } from './features.js';
 import { NUM_TAGS, encodeBilou } from './labels.js';
 import type { NerLexicon } from './lexicon.js';
-import { LinearModel, viterbi } from './model.js';
+import { viterbi, type FloatModel } from './model.js';
 import type { LabelledDoc } from './conll.js';
 
 export interface TrainOptions {
@@ -37,7 +37,7 @@ interface Instance {
   gold: Uint8Array;
 }
 
-export function trainPerceptron(docs: readonly LabelledDoc[], lex: NerLexicon, opts: TrainOptions): LinearModel {
+export function trainPerceptron(docs: readonly LabelledDoc[], lex: NerLexicon, opts: TrainOptions): FloatModel {
   const log = opts.log ?? (() => {});
   const T = NUM_TAGS;
   // 1. Features of every token, as hashes; count them.
@@ -160,12 +160,10 @@ export function trainPerceptron(docs: readonly LabelledDoc[], lex: NerLexicon, o
   for (let i = 0; i < avg.length; i++) avg[i] = w[i]! - u[i]! / c;
   const tavg = new Float64Array((T + 1) * T);
   for (let i = 0; i < tavg.length; i++) tavg[i] = tw[i]! - tu[i]! / c;
-  return LinearModel.fromFloat(keys, avg, tavg, {
-    ...opts.meta,
-    epochs: opts.epochs,
-    seed: opts.seed,
-    minCount: opts.minCount,
-    features: opts.cfg,
-    sentences: instances.length,
-  });
+  return { keys, weights: avg, trans: tavg };
+}
+
+/** Training settings worth recording in a model file. */
+export function trainMeta(opts: TrainOptions): Record<string, unknown> {
+  return { ...opts.meta, epochs: opts.epochs, seed: opts.seed, minCount: opts.minCount, features: opts.cfg };
 }
