@@ -6,7 +6,7 @@ import { hashString, mix, mix3 } from './hash.js';
 import { GAZ_LISTS, type NerLexicon } from './lexicon.js';
 
 /** Room for feature ids per token. */
-export const STRIDE = 160;
+export const STRIDE = 192;
 
 export interface FeatureBuffer {
   ids: Uint32Array;
@@ -25,6 +25,8 @@ export interface FeatureConfig {
   gazetteer: boolean;
   document: boolean;
   headline: boolean;
+  /** Context aggregation (Ratinov & Roth 2009): the neighbours of the other mentions of a capitalised word. */
+  aggregate: boolean;
 }
 
 export const ALL_FEATURES: FeatureConfig = {
@@ -34,6 +36,7 @@ export const ALL_FEATURES: FeatureConfig = {
   gazetteer: true,
   document: true,
   headline: true,
+  aggregate: true,
 };
 
 /** Capitalisation classes. */
@@ -115,21 +118,32 @@ export interface DocContext {
    * [O, PER, ORG, LOC, MISC] and [B/I/L/U position counts are folded].
    */
   firstPass?: Map<string, Int32Array>;
+  /** Capitalised word (as written) -> hashes of the lower-cased words next to its mentions in the document. */
+  neighbours: Map<string, number[]>;
 }
 
 export function buildDocContext(sentences: readonly (readonly string[])[]): DocContext {
   const lowerSeen = new Set<string>();
   const capMid = new Set<string>();
+  const neighbours = new Map<string, number[]>();
   for (const words of sentences) {
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
       const c = capClass(w);
       const key = w.toLowerCase();
       if (c === Cap.Lower) lowerSeen.add(key);
-      else if ((c === Cap.Initial || c === Cap.AllCaps || c === Cap.Mixed) && i > 0 && !isOpener(words[i - 1]!)) capMid.add(key);
+      else if (c === Cap.Initial || c === Cap.AllCaps || c === Cap.Mixed) {
+        if (i > 0 && !isOpener(words[i - 1]!)) capMid.add(key);
+        let list = neighbours.get(w);
+        if (!list) neighbours.set(w, (list = []));
+        if (list.length < 16) {
+          list.push(mix(1, i > 0 ? hashString(normWord(words[i - 1]!)) : SENT_START));
+          list.push(mix(2, i + 1 < words.length ? hashString(normWord(words[i + 1]!)) : SENT_END));
+        }
+      }
     }
   }
-  return { lowerSeen, capMid };
+  return { lowerSeen, capMid, neighbours };
 }
 
 function isOpener(prev: string): boolean {
@@ -186,6 +200,7 @@ const T = {
   fpLab: 101,
   fpCap: 102,
   inner: 110,
+  agg: 120,
 } as const;
 
 const CL_PREFIXES = [4, 6, 10, 20];
@@ -291,7 +306,7 @@ export function extractFeatures(
     if (cfg.affixes) {
       const w = t.form;
       const lw = t.low;
-      const m = Math.min(4, w.length - 1);
+      const m = Math.min(6, w.length - 1);
       for (let k = 1; k <= m; k++) {
         add(mix(T.pre + k, hashString(w.slice(0, k))));
         add(mix(T.suf + k, hashString(lw.slice(lw.length - k))));
@@ -342,6 +357,10 @@ export function extractFeatures(
       const key = lowers[i]!;
       const bits = (doc.lowerSeen.has(key) ? 1 : 0) | (doc.capMid.has(key) ? 2 : 0) | (i === 0 ? 4 : 0) | (headline ? 8 : 0);
       add(mix3(T.doc, bits, t.cap));
+    }
+    if (cfg.aggregate && t.cap !== Cap.Lower && t.cap !== Cap.None) {
+      const list = doc.neighbours.get(t.form);
+      if (list && list.length > 2) for (const h of list) add(mix(T.agg, h));
     }
     if (headline) {
       add(T.headline);
