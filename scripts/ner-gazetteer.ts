@@ -76,6 +76,11 @@ export async function buildGazetteerFile(log: (m: string) => void): Promise<Gaze
     lists: {},
   };
   for (const [list, set] of lists) out.lists[list] = [...set].sort();
+  // Not features: names of natural features and regions, and the words that make one ("River", "Mountains"), for
+  // telling LOC from GPE in the entity type.
+  const tok = (n: string): string => tokenize(n, abbreviations).map((t) => t.text).join(' ');
+  out.natural = [...new Set((curated['natural'] ?? []).map(tok))].sort();
+  out.naturalWords = [...new Set(curated['natural_words'] ?? [])].sort();
   log(`ner gazetteer: ${GAZ_LISTS.map((l) => `${l} ${lists.get(l)!.size}`).join(', ')}`);
   return out;
 }

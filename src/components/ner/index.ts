@@ -30,7 +30,7 @@ export function nerDoc(doc: Doc, model: NerModel): void {
       const start = g.tokens[sp.start]!.start;
       const end = g.tokens[sp.end - 1]!.end;
       const e: Entity = { start, end, text: doc.text.slice(start, end), label: sp.label };
-      const type = fineType(sp.label, g.words.slice(sp.start, sp.end), model.lex.gazetteer);
+      const type = fineType(sp.label, g.words.slice(sp.start, sp.end), model.lex);
       if (type) e.type = type;
       entities.push(e);
     }

@@ -73,6 +73,10 @@ export interface NerLexicon {
   /** word form -> cluster path (a string of 0/1). Looked up by exact form, then lower case. */
   clusters: Map<string, string>;
   gazetteer: Gazetteer;
+  /** Lower-cased names of natural features and regions, tokens joined by spaces. */
+  natural?: Set<string>;
+  /** Lower-cased words that end a natural feature's name. */
+  naturalWords?: Set<string>;
 }
 
 /** Parses clusters.tsv: one "path<TAB>word" per line (Brown clusters' output format). */
@@ -91,6 +95,10 @@ export function parseClusters(tsv: string): Map<string, string> {
 export interface GazetteerFile {
   _source?: string;
   lists: Partial<Record<GazList, string[]>>;
+  /** Names of natural features and regions (for the LOC type, not features). */
+  natural?: string[];
+  /** Last words that make a natural feature ("River", "Mountains"). */
+  naturalWords?: string[];
 }
 
 export function buildGazetteer(file: GazetteerFile): Gazetteer {

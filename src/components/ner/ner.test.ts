@@ -13,6 +13,7 @@ import { loadNerModel } from './resources.js';
 import { applyConsistency, tagDocument } from './tagger.js';
 import { trainTwoPass } from './train-two-pass.js';
 import { trainPerceptron } from './train.js';
+import { fineType } from './types.js';
 
 const emptyLex = (): NerLexicon => ({ clusters: new Map(), gazetteer: new Gazetteer() });
 
@@ -147,6 +148,15 @@ describe('ner with the committed model', () => {
     expect(byText('Syria')).toMatchObject({ label: 'LOC', type: 'GPE' });
     expect(byText('Mustafa Bali')?.label).toBe('PER');
     for (let i = 1; i < doc.entities.length; i++) expect(doc.entities[i]!.start).toBeGreaterThanOrEqual(doc.entities[i - 1]!.end);
+  });
+  it('types LOC entities as GPE or LOC from the lists, and demonyms as NORP', async () => {
+    const { lex } = await loadNerModel(new FileResources());
+    expect(fineType('LOC', ['Syria'], lex)).toBe('GPE');
+    expect(fineType('LOC', ['the', 'Euphrates'], lex)).toBe('LOC');
+    expect(fineType('LOC', ['Jordan', 'River'], lex)).toBe('LOC');
+    expect(fineType('LOC', ['Qwertyville'], lex)).toBeUndefined();
+    expect(fineType('MISC', ['Iraqis'], lex)).toBe('NORP');
+    expect(fineType('ORG', ['SDF'], lex)).toBeUndefined();
   });
   it.skipIf(missingShared('samples', 'baghouz.txt'))('tags the seed article: Indonesian MISC/NORP, SDF and Syrian Democratic Forces ORG', async () => {
     const analyzer = await Analyzer.create({

@@ -20,10 +20,10 @@ export interface ModelManifest {
 
 export async function loadLexicon(resources: Resources, manifest: Pick<ModelManifest, 'clusters' | 'gazetteer'>): Promise<NerLexicon> {
   const clusters = manifest.clusters ? parseClusters(await resources.text(`${NER_DIR}/${manifest.clusters}`)) : new Map<string, string>();
-  const gazetteer = manifest.gazetteer
-    ? buildGazetteer(JSON.parse(await resources.text(`${NER_DIR}/${manifest.gazetteer}`)) as GazetteerFile)
-    : new Gazetteer();
-  return { clusters, gazetteer };
+  const file = manifest.gazetteer ? (JSON.parse(await resources.text(`${NER_DIR}/${manifest.gazetteer}`)) as GazetteerFile) : null;
+  const gazetteer = file ? buildGazetteer(file) : new Gazetteer();
+  const lower = (xs: string[] | undefined): Set<string> => new Set((xs ?? []).map((x) => x.toLowerCase()));
+  return { clusters, gazetteer, natural: lower(file?.natural), naturalWords: lower(file?.naturalWords) };
 }
 
 export async function loadNerModel(resources: Resources, manifestPath = `${NER_DIR}/model.json`): Promise<NerModel> {
