@@ -3,7 +3,8 @@ import type { ComponentFactory } from '../core/component.js';
 import { cleanFactory } from './clean/index.js';
 import { placesFactory } from './places/index.js';
 import { segmentFactory } from './segment/index.js';
+import { nerFactory } from './ner/index.js';
 
 export const registry: ReadonlyMap<string, ComponentFactory> = new Map(
-  [cleanFactory, segmentFactory, placesFactory].map((f) => [f.name, f]),
+  [cleanFactory, segmentFactory, nerFactory, placesFactory].map((f) => [f.name, f]),
 );

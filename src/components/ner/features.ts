@@ -1,0 +1,398 @@
+// Feature extraction: for every token of a sentence, a list of 32-bit feature ids (hashes of template + value).
+// Feature families (each measured in docs/ner.md): lexical window, affixes, word shape and capitalisation in context,
+// word clusters, gazetteer matches, headline (all-caps sentence) conjunctions, document-level context and, in the
+// second pass, the labels the first pass gave other mentions of the same word in the document.
+import { hashString, mix, mix3 } from './hash.js';
+import { GAZ_LISTS, type NerLexicon } from './lexicon.js';
+
+/** Room for feature ids per token. */
+export const STRIDE = 192;
+
+export interface FeatureBuffer {
+  ids: Uint32Array;
+  counts: Uint16Array;
+}
+
+export function featureBuffer(tokens: number): FeatureBuffer {
+  return { ids: new Uint32Array(tokens * STRIDE), counts: new Uint16Array(tokens) };
+}
+
+/** Which feature families are on (all by default); used to measure what each family gains. */
+export interface FeatureConfig {
+  affixes: boolean;
+  shape: boolean;
+  clusters: boolean;
+  gazetteer: boolean;
+  document: boolean;
+  headline: boolean;
+  /** Context aggregation (Ratinov & Roth 2009): the neighbours of the other mentions of a capitalised word. */
+  aggregate: boolean;
+}
+
+export const ALL_FEATURES: FeatureConfig = {
+  affixes: true,
+  shape: true,
+  clusters: true,
+  gazetteer: true,
+  document: true,
+  headline: true,
+  aggregate: true,
+};
+
+/** Capitalisation classes. */
+export const enum Cap {
+  None = 0,
+  Lower = 1,
+  Initial = 2,
+  AllCaps = 3,
+  Mixed = 4,
+  Single = 5,
+}
+
+export function capClass(w: string): Cap {
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < w.length; i++) {
+    const k = w.charCodeAt(i);
+    if (k >= 65 && k <= 90) upper++;
+    else if (k >= 97 && k <= 122) lower++;
+    else if (k > 127) {
+      const c = w[i]!;
+      const lc = c.toLowerCase();
+      const uc = c.toUpperCase();
+      if (lc === uc) continue;
+      if (c === uc) upper++;
+      else lower++;
+    }
+  }
+  if (upper === 0) return lower === 0 ? Cap.None : Cap.Lower;
+  if (lower === 0) return upper === 1 && w.length === 1 ? Cap.Single : Cap.AllCaps;
+  if (upper === 1 && isUpperAt(w, 0)) return Cap.Initial;
+  return Cap.Mixed;
+}
+
+function isUpperAt(w: string, i: number): boolean {
+  const k = w.charCodeAt(i);
+  if (k < 128) return k >= 65 && k <= 90;
+  const c = w[i]!;
+  return c === c.toUpperCase() && c !== c.toLowerCase();
+}
+
+/** Collapsed word shape: "Baghouz" -> "Xx", "SDF" -> "X", "1996-08-22" -> "d-d-d", "al-Hol" -> "x-Xx". */
+export function wordShape(w: string): string {
+  let out = '';
+  let last = -1;
+  for (let i = 0; i < w.length && out.length < 12; i++) {
+    const code = w.charCodeAt(i);
+    let k: number;
+    if (code >= 48 && code <= 57) k = 100; // d
+    else if (code >= 65 && code <= 90) k = 88; // X
+    else if (code >= 97 && code <= 122) k = 120; // x
+    else if (code < 128) k = code;
+    else {
+      const c = w[i]!;
+      const lc = c.toLowerCase();
+      const uc = c.toUpperCase();
+      k = lc !== uc ? (c === uc ? 88 : 120) : code;
+    }
+    if (k !== last) out += String.fromCharCode(k);
+    last = k;
+  }
+  return out;
+}
+
+/** Lower case with digits folded to 0, so years and scores generalise. */
+export function normWord(w: string): string {
+  const l = w.toLowerCase();
+  return /[0-9]/.test(l) ? l.replace(/[0-9]/g, '0') : l;
+}
+
+/** Per-document context: how each word is written across the document. */
+export interface DocContext {
+  /** Lower-cased words seen written in lower case somewhere in the document. */
+  lowerSeen: Set<string>;
+  /** Lower-cased words seen capitalised somewhere other than at the start of a sentence. */
+  capMid: Set<string>;
+  /**
+   * Second pass only: lower-cased word -> counts of first-pass labels over its other mentions, indexed
+   * [O, PER, ORG, LOC, MISC] and [B/I/L/U position counts are folded].
+   */
+  firstPass?: Map<string, Int32Array>;
+  /** Capitalised word (as written) -> hashes of the lower-cased words next to its mentions in the document. */
+  neighbours: Map<string, number[]>;
+}
+
+export function buildDocContext(sentences: readonly (readonly string[])[]): DocContext {
+  const lowerSeen = new Set<string>();
+  const capMid = new Set<string>();
+  const neighbours = new Map<string, number[]>();
+  for (const words of sentences) {
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      const c = capClass(w);
+      const key = w.toLowerCase();
+      if (c === Cap.Lower) lowerSeen.add(key);
+      else if (c === Cap.Initial || c === Cap.AllCaps || c === Cap.Mixed) {
+        if (i > 0 && !isOpener(words[i - 1]!)) capMid.add(key);
+        let list = neighbours.get(w);
+        if (!list) neighbours.set(w, (list = []));
+        if (list.length < 16) {
+          list.push(mix(1, i > 0 ? hashString(normWord(words[i - 1]!)) : SENT_START));
+          list.push(mix(2, i + 1 < words.length ? hashString(normWord(words[i + 1]!)) : SENT_END));
+        }
+      }
+    }
+  }
+  return { lowerSeen, capMid, neighbours };
+}
+
+function isOpener(prev: string): boolean {
+  return prev === '"' || prev === '“' || prev === "'" || prev === '(' || prev === '-' || prev === ':' || prev === '--';
+}
+
+/** Whether most of the sentence's words are in capitals (a headline or an all-caps dateline). */
+export function isHeadline(words: readonly string[]): boolean {
+  let caps = 0;
+  let alpha = 0;
+  for (const w of words) {
+    const c = capClass(w);
+    if (c === Cap.None) continue;
+    alpha++;
+    if (c === Cap.AllCaps || c === Cap.Single) caps++;
+  }
+  return alpha >= 2 && caps / alpha >= 0.7;
+}
+
+// Template ids: mixed with value hashes so equal values in different templates never collide by construction.
+const T = {
+  bias: 1,
+  form: 2,
+  low: 3,
+  lowM1: 4,
+  lowP1: 5,
+  lowM2: 6,
+  lowP2: 7,
+  bigM: 8,
+  bigP: 9,
+  pre: 10,
+  suf: 20,
+  shape: 30,
+  shapeM1: 31,
+  shapeP1: 32,
+  shape3: 33,
+  shapeM1P1: 34,
+  capPos: 35,
+  capM1: 36,
+  capP1: 37,
+  len: 38,
+  formM1: 39,
+  cl: 40,
+  clM1: 50,
+  clP1: 60,
+  gaz: 70,
+  gazM1: 71,
+  gazP1: 72,
+  doc: 80,
+  headline: 90,
+  headLow: 91,
+  headShape: 92,
+  fp: 100,
+  fpLab: 101,
+  fpCap: 102,
+  inner: 110,
+  agg: 120,
+} as const;
+
+const CL_PREFIXES = [4, 6, 10, 20];
+const CL_CTX_PREFIXES = [4, 10];
+
+interface TokInfo {
+  form: string;
+  low: string;
+  cap: Cap;
+  hForm: number;
+  hLow: number;
+  hShape: number;
+  cluster: string;
+}
+
+const SENT_START = hashString('<s>');
+const SENT_END = hashString('</s>');
+
+function lookupCluster(lex: NerLexicon, w: string): string {
+  const c = lex.clusters;
+  let p = c.get(w);
+  if (p !== undefined) return p;
+  p = c.get(w.toLowerCase());
+  if (p !== undefined) return p;
+  if (w.length > 1) p = c.get(w[0]! + w.slice(1).toLowerCase());
+  return p ?? '';
+}
+
+/**
+ * Fills `buf` with the feature ids of each token of one sentence. `words` are the token texts.
+ */
+export function extractFeatures(
+  words: readonly string[],
+  lex: NerLexicon,
+  doc: DocContext,
+  cfg: FeatureConfig,
+  buf: FeatureBuffer,
+  offset = 0,
+): void {
+  const n = words.length;
+  const info: TokInfo[] = new Array<TokInfo>(n);
+  const lowers: string[] = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const w = words[i]!;
+    const low = normWord(w);
+    lowers[i] = w.toLowerCase();
+    info[i] = {
+      form: w,
+      low,
+      cap: capClass(w),
+      hForm: hashString(w),
+      hLow: hashString(low),
+      hShape: hashString(wordShape(w)),
+      cluster: cfg.clusters ? lookupCluster(lex, w) : '',
+    };
+  }
+  // Gazetteer: per token and list, the BILU position (1..4) of the longest match covering it.
+  let gazPos: Uint8Array | null = null;
+  let gazLen: Uint8Array | null = null;
+  const L = GAZ_LISTS.length;
+  if (cfg.gazetteer) {
+    gazPos = new Uint8Array(n * L);
+    gazLen = new Uint8Array(n * L);
+    const gp = gazPos;
+    const gl = gazLen;
+    lex.gazetteer.matches(lowers, (s, e, mask) => {
+      const len = e - s;
+      for (let l = 0; l < L; l++) {
+        if ((mask & (1 << l)) === 0) continue;
+        for (let k = s; k < e; k++) {
+          if (gl[k * L + l]! >= len) continue;
+          gl[k * L + l] = len;
+          gp[k * L + l] = len === 1 ? 4 : k === s ? 1 : k === e - 1 ? 3 : 2;
+        }
+      }
+    });
+  }
+  const headline = cfg.headline && isHeadline(words);
+  const ids = buf.ids;
+  for (let i = 0; i < n; i++) {
+    const t = info[i]!;
+    let c = 0;
+    const base = (offset + i) * STRIDE;
+    const add = (f: number): void => {
+      ids[base + c++] = f;
+    };
+    const pm1 = i > 0 ? info[i - 1]! : null;
+    const pp1 = i + 1 < n ? info[i + 1]! : null;
+    const hM1 = pm1 ? pm1.hLow : SENT_START;
+    const hP1 = pp1 ? pp1.hLow : SENT_END;
+    const hM2 = i > 1 ? info[i - 2]!.hLow : SENT_START;
+    const hP2 = i + 2 < n ? info[i + 2]!.hLow : SENT_END;
+    add(T.bias);
+    add(mix(T.form, t.hForm));
+    add(mix(T.low, t.hLow));
+    add(mix(T.lowM1, hM1));
+    add(mix(T.lowP1, hP1));
+    add(mix(T.lowM2, hM2));
+    add(mix(T.lowP2, hP2));
+    add(mix3(T.bigM, hM1, t.hLow));
+    add(mix3(T.bigP, t.hLow, hP1));
+    add(mix(T.formM1, pm1 ? pm1.hForm : SENT_START));
+    if (cfg.affixes) {
+      const w = t.form;
+      const lw = t.low;
+      const m = Math.min(6, w.length - 1);
+      for (let k = 1; k <= m; k++) {
+        add(mix(T.pre + k, hashString(w.slice(0, k))));
+        add(mix(T.suf + k, hashString(lw.slice(lw.length - k))));
+      }
+    }
+    if (cfg.shape) {
+      const sM1 = pm1 ? pm1.hShape : SENT_START;
+      const sP1 = pp1 ? pp1.hShape : SENT_END;
+      add(mix(T.shape, t.hShape));
+      add(mix(T.shapeM1, sM1));
+      add(mix(T.shapeP1, sP1));
+      add(mix3(T.shape3, mix(sM1, t.hShape), sP1));
+      add(mix3(T.shapeM1P1, sM1, t.hShape));
+      add(mix3(T.capPos, t.cap, i === 0 ? 1 : 0));
+      add(mix3(T.capM1, t.cap, pm1 ? hM1 : SENT_START));
+      add(mix3(T.capP1, t.cap, hP1));
+      add(mix(T.len, Math.min(t.form.length, 12)));
+    }
+    if (cfg.clusters) {
+      const p = t.cluster;
+      if (p) for (const k of CL_PREFIXES) add(mix3(T.cl, k, hashString(p.slice(0, k))));
+      else add(mix(T.cl, 0xffff));
+      const pa = pm1 ? pm1.cluster : '<s>';
+      const pb = pp1 ? pp1.cluster : '</s>';
+      for (const k of CL_CTX_PREFIXES) {
+        add(mix3(T.clM1, k, hashString(pa.slice(0, k))));
+        add(mix3(T.clP1, k, hashString(pb.slice(0, k))));
+      }
+    }
+    if (gazPos) {
+      for (let l = 0; l < L; l++) {
+        const pos = gazPos[i * L + l]!;
+        if (pos !== 0) {
+          add(mix3(T.gaz, l * 8 + pos, t.cap));
+          add(mix(T.gaz, l * 8 + pos));
+        }
+        if (i > 0) {
+          const q = gazPos[(i - 1) * L + l]!;
+          if (q !== 0) add(mix3(T.gazM1, l * 8 + q, t.cap));
+        }
+        if (i + 1 < n) {
+          const q = gazPos[(i + 1) * L + l]!;
+          if (q !== 0) add(mix3(T.gazP1, l * 8 + q, t.cap));
+        }
+      }
+    }
+    if (cfg.document && (t.cap === Cap.Initial || t.cap === Cap.AllCaps || t.cap === Cap.Mixed || t.cap === Cap.Single)) {
+      const key = lowers[i]!;
+      const bits = (doc.lowerSeen.has(key) ? 1 : 0) | (doc.capMid.has(key) ? 2 : 0) | (i === 0 ? 4 : 0) | (headline ? 8 : 0);
+      add(mix3(T.doc, bits, t.cap));
+    }
+    if (cfg.aggregate && t.cap !== Cap.Lower && t.cap !== Cap.None) {
+      const list = doc.neighbours.get(t.form);
+      if (list && list.length > 2) for (const h of list) add(mix(T.agg, h));
+    }
+    if (headline) {
+      add(T.headline);
+      add(mix(T.headLow, t.hLow));
+      add(mix(T.headShape, t.hShape));
+    }
+    buf.counts[offset + i] = c;
+  }
+  if (doc.firstPass) appendFirstPass(words, doc.firstPass, buf, offset);
+}
+
+/** Second pass: appends to each token the labels the first pass gave other mentions of its word in the document. */
+export function appendFirstPass(words: readonly string[], firstPass: Map<string, Int32Array>, buf: FeatureBuffer, offset = 0): void {
+  const ids = buf.ids;
+  for (let i = 0; i < words.length; i++) {
+    const base = (offset + i) * STRIDE;
+    let c = buf.counts[offset + i]!;
+    const w = words[i]!;
+    const counts = firstPass.get(w.toLowerCase());
+    if (counts) {
+      // The majority label other mentions of this word got in the first pass, and whether it was unanimous.
+      let best = 0;
+      let total = 0;
+      for (let k = 0; k < counts.length; k++) {
+        total += counts[k]!;
+        if (counts[k]! > counts[best]!) best = k;
+      }
+      const unanimous = counts[best] === total ? 1 : 0;
+      ids[base + c++] = mix3(T.fp, best, unanimous);
+      ids[base + c++] = mix3(T.fpCap, best, capClass(w));
+      for (let k = 1; k < counts.length; k++) if (counts[k]! > 0) ids[base + c++] = mix(T.fpLab, k);
+    } else ids[base + c++] = T.fp;
+    buf.counts[offset + i] = c;
+  }
+}

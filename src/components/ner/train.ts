@@ -1,0 +1,169 @@
+// Training: an averaged structured perceptron (Collins 2002) over the features of features.ts, with constrained
+// BILOU Viterbi decoding. Deterministic: a seeded shuffle, single thread, features met in a fixed order.
+import { buildDocContext, extractFeatures, featureBuffer, STRIDE, type FeatureConfig } from './features.js';
+import { NUM_TAGS, encodeBilou } from './labels.js';
+import type { NerLexicon } from './lexicon.js';
+import { viterbi, type FloatModel } from './model.js';
+import type { LabelledDoc } from './conll.js';
+
+export interface TrainOptions {
+  epochs: number;
+  seed: number;
+  cfg: FeatureConfig;
+  /** Drop features seen fewer times than this in the training data. */
+  minCount: number;
+  /** Second pass: first-pass label counts per document (same order as the docs). */
+  firstPass?: (Map<string, Int32Array> | undefined)[];
+  log?: (m: string) => void;
+  meta?: Record<string, unknown>;
+}
+
+/** A deterministic PRNG (mulberry32). */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Instance {
+  n: number;
+  /** Row ids, STRIDE per token, -1 padded. */
+  rows: Int32Array;
+  gold: Uint8Array;
+}
+
+export function trainPerceptron(docs: readonly LabelledDoc[], lex: NerLexicon, opts: TrainOptions): FloatModel {
+  const log = opts.log ?? (() => {});
+  const T = NUM_TAGS;
+  // 1. Features of every token, as hashes; count them.
+  const hashed: { buf: Uint32Array; counts: Uint16Array; gold: Uint8Array; n: number }[] = [];
+  const freq = new Map<number, number>();
+  docs.forEach((doc, d) => {
+    const words = doc.sentences.map((s) => s.words);
+    const ctx = buildDocContext(words);
+    const fp = opts.firstPass?.[d];
+    if (opts.firstPass) ctx.firstPass = fp ?? new Map();
+    for (const s of doc.sentences) {
+      const n = s.words.length;
+      const buf = featureBuffer(n);
+      extractFeatures(s.words, lex, ctx, opts.cfg, buf);
+      for (let i = 0; i < n; i++) {
+        const c = buf.counts[i]!;
+        for (let k = 0; k < c; k++) {
+          const f = buf.ids[i * STRIDE + k]!;
+          freq.set(f, (freq.get(f) ?? 0) + 1);
+        }
+      }
+      hashed.push({ buf: buf.ids, counts: buf.counts, gold: encodeBilou(n, s.spans), n });
+    }
+  });
+  // 2. Rows for features seen often enough, numbered in order of first appearance (deterministic).
+  const rowOf = new Map<number, number>();
+  const keys: number[] = [];
+  const instances: Instance[] = hashed.map((h) => {
+    const rows = new Int32Array(h.n * STRIDE).fill(-1);
+    for (let i = 0; i < h.n; i++) {
+      const c = h.counts[i]!;
+      let j = 0;
+      for (let k = 0; k < c; k++) {
+        const f = h.buf[i * STRIDE + k]!;
+        if ((freq.get(f) ?? 0) < opts.minCount) continue;
+        let r = rowOf.get(f);
+        if (r === undefined) {
+          r = keys.length;
+          rowOf.set(f, r);
+          keys.push(f);
+        }
+        rows[i * STRIDE + j++] = r;
+      }
+    }
+    return { n: h.n, rows, gold: h.gold };
+  });
+  log(`ner train: ${instances.length} sentences, ${keys.length} features (of ${freq.size}), ${opts.epochs} epochs`);
+  // 3. Averaged perceptron.
+  const R = keys.length;
+  const w = new Float32Array(R * T);
+  const u = new Float64Array(R * T);
+  const tw = new Float64Array((T + 1) * T);
+  const tu = new Float64Array((T + 1) * T);
+  let c = 1;
+  const random = rng(opts.seed);
+  const order = instances.map((_, i) => i);
+  const pred = new Uint8Array(1024);
+  let emit = new Float64Array(1024 * T);
+  for (let epoch = 0; epoch < opts.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    let errors = 0;
+    let tokens = 0;
+    for (const idx of order) {
+      const inst = instances[idx]!;
+      const n = inst.n;
+      if (n === 0) continue;
+      if (emit.length < n * T) emit = new Float64Array(n * T * 2);
+      const p = n <= pred.length ? pred.subarray(0, n) : new Uint8Array(n);
+      emit.fill(0, 0, n * T);
+      for (let i = 0; i < n; i++) {
+        const base = i * STRIDE;
+        for (let k = 0; k < STRIDE; k++) {
+          const r = inst.rows[base + k]!;
+          if (r < 0) break;
+          const o = r * T;
+          for (let t = 0; t < T; t++) emit[i * T + t]! += w[o + t]!;
+        }
+      }
+      viterbi(emit, n, tw, p);
+      const g = inst.gold;
+      let wrong = false;
+      for (let i = 0; i < n; i++) {
+        if (p[i] === g[i]) continue;
+        wrong = true;
+        errors++;
+        const base = i * STRIDE;
+        const gt = g[i]!;
+        const pt = p[i]!;
+        for (let k = 0; k < STRIDE; k++) {
+          const r = inst.rows[base + k]!;
+          if (r < 0) break;
+          w[r * T + gt]! += 1;
+          u[r * T + gt]! += c;
+          w[r * T + pt]! -= 1;
+          u[r * T + pt]! -= c;
+        }
+      }
+      if (wrong) {
+        for (let i = 0; i < n; i++) {
+          const gp = i === 0 ? T : g[i - 1]!;
+          const pp = i === 0 ? T : p[i - 1]!;
+          if (gp === pp && g[i] === p[i]) continue;
+          const a = gp * T + g[i]!;
+          const b = pp * T + p[i]!;
+          tw[a]! += 1;
+          tu[a]! += c;
+          tw[b]! -= 1;
+          tu[b]! -= c;
+        }
+      }
+      tokens += n;
+      c++;
+    }
+    log(`ner train: epoch ${epoch + 1}/${opts.epochs}: ${((100 * errors) / tokens).toFixed(2)}% token errors`);
+  }
+  const avg = new Float64Array(R * T);
+  for (let i = 0; i < avg.length; i++) avg[i] = w[i]! - u[i]! / c;
+  const tavg = new Float64Array((T + 1) * T);
+  for (let i = 0; i < tavg.length; i++) tavg[i] = tw[i]! - tu[i]! / c;
+  return { keys, weights: avg, trans: tavg };
+}
+
+/** Training settings worth recording in a model file. */
+export function trainMeta(opts: TrainOptions): Record<string, unknown> {
+  return { ...opts.meta, epochs: opts.epochs, seed: opts.seed, minCount: opts.minCount, features: opts.cfg };
+}
