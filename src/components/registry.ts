@@ -3,7 +3,8 @@ import type { ComponentFactory } from '../core/component.js';
 import { cleanFactory } from './clean/index.js';
 import { segmentFactory } from './segment/index.js';
 import { datesFactory } from './dates/index.js';
+import { actorsFactory } from './actors/index.js';
 
 export const registry: ReadonlyMap<string, ComponentFactory> = new Map(
-  [cleanFactory, segmentFactory, datesFactory].map((f) => [f.name, f]),
+  [cleanFactory, segmentFactory, datesFactory, actorsFactory].map((f) => [f.name, f]),
 );

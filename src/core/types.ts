@@ -66,6 +66,10 @@ export interface Actor {
   /** ACLED inter code 1..8, or null when unknown. */
   inter: number | null;
   mentions: Span[];
+  /** Added field: what sort of actor ("named", "military", "police", "civilians", "protesters", "unidentified", ...). */
+  kind?: string;
+  /** Added field: the actor's country (ISO 3166-1 alpha-2) for state forces and country-bound groups, when known. */
+  countryCode?: string | null;
 }
 
 export interface ActorRef {
