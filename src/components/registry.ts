@@ -4,7 +4,8 @@ import { cleanFactory } from './clean/index.js';
 import { segmentFactory } from './segment/index.js';
 import { datesFactory } from './dates/index.js';
 import { actorsFactory } from './actors/index.js';
+import { eventsFactory, quantitiesFactory } from './events/index.js';
 
 export const registry: ReadonlyMap<string, ComponentFactory> = new Map(
-  [cleanFactory, segmentFactory, datesFactory, actorsFactory].map((f) => [f.name, f]),
+  [cleanFactory, segmentFactory, datesFactory, actorsFactory, quantitiesFactory, eventsFactory].map((f) => [f.name, f]),
 );

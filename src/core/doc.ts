@@ -144,6 +144,7 @@ export class Doc {
       events: this.events,
       dateline: this.dateline ? { start: this.dateline.start, end: this.dateline.end } : null,
       url: this.url,
+      quantities: this.quantities,
     };
   }
 }

@@ -11,7 +11,7 @@ export interface KeyToken extends Span {
   punct: boolean;
 }
 
-const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{M}\d]+|[^\s\p{L}\p{M}\d]/gu;
+const TOKEN = /(?:\p{L}\.){2,}|\d+(?:[.,:]\d+)*(?![\p{L}\d])|[\p{L}\p{M}\d]+|[^\s\p{L}\p{M}\d]/gu;
 const JOINERS = new Set(['-', '‐', '‑', '–', "'", '’', '`']);
 
 export function normKey(s: string): string {
@@ -27,7 +27,7 @@ export function keyTokens(text: string, from = 0, to = text.length): KeyToken[] 
     const raw = m[0];
     if (JOINERS.has(raw)) continue;
     const word = /[\p{L}\p{M}\d]/u.test(raw);
-    out.push({ start: m.index, end: m.index + raw.length, key: word ? normKey(raw) : raw, raw, punct: !word });
+    out.push({ start: m.index, end: m.index + raw.length, key: word ? (/^\d/.test(raw) ? raw : normKey(raw)) : raw, raw, punct: !word });
   }
   return out;
 }

@@ -1,0 +1,629 @@
+// Event extraction, sentence by sentence:
+//   1. triggers from the cue lexicon (longest phrase), dropped when the clause around them is negated,
+//      hypothetical, future, a denial, an allegation ("accused ... of killing") or background history;
+//   2. the sentence's triggers become events: one violent event (typed by precedence, or from its actors for
+//      generic "killed"/"attacked"), one protest or riot event (with intervention / violence / excessive force read
+//      from the sentence and the two after it), and strategic developments (arrests, looting, ...);
+//   3. a sentence that only reports victims ("Two soldiers were killed.") or repeats the previous event's type
+//      joins the event before it;
+//   4. arguments: actor1 / actor2 from the actor mentions around the trigger (passive "by" agents, "clashed with"),
+//      place and date from the event's own sentence first, then the sentences before it, the dateline, the
+//      document and the publication date; fatalities by ACLED's rules from the quantities layer.
+// Every field keeps the span it was read from (`trace`).
+import type { Doc, Quantity } from '../../core/doc.js';
+import type { Actor, ActorRef, ConflictEvent, EventDate, EventPlace, PlaceMention, Span } from '../../core/types.js';
+import { keyTokens, type KeyToken } from '../actors/keys.js';
+import type { CountryTable } from '../actors/countries.js';
+import type { EventLexicon, Modality, TriggerClass } from './lexicon.js';
+import type { TimexMention } from '../dates/timex.js';
+
+export interface EventTrace {
+  trigger: Span;
+  actor1?: Span;
+  actor2?: Span;
+  place?: Span;
+  date?: Span;
+  fatalities?: Span[];
+}
+
+/** The contract's event plus the spans each field was read from and the counts of people it names. */
+export interface TracedEvent extends ConflictEvent {
+  trace: EventTrace;
+  counts?: { kind: string; value: number | null; start: number; end: number }[];
+}
+
+interface Found {
+  classes: TriggerClass[];
+  key: string;
+  i: number;
+  j: number;
+  start: number;
+  end: number;
+}
+
+interface MentionRef extends Span {
+  actor: Actor;
+  sentence: number;
+}
+
+type Family = 'violent' | 'protest' | 'strategic';
+
+interface Draft {
+  family: Family;
+  eventType: string;
+  subEventType: string;
+  cls: string;
+  trigger: Found;
+  sentence: number;
+  sentences: number[];
+  actor1: MentionRef | null;
+  actor2: MentionRef | null;
+  synthetic1?: { kind: string; inter: number };
+  synthetic2?: { kind: string; inter: number };
+  casualtyOnly: boolean;
+  ownDate: boolean;
+}
+
+const VIOLENT = new Set(['chemical', 'suicide', 'air', 'shelling', 'grenade', 'ied', 'clash', 'territory', 'sexual', 'abduction', 'violence', 'casualty', 'weapons-remote']);
+const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'got', 'is', 'are', 'be']);
+const CLAUSE_PUNCT = new Set([';', ':', '(', ')', '—', '–']);
+const WEAK_PROTEST = new Set(['gathered', 'gathering', 'gathered to', 'assembled', 'to demand', 'demanding', 'to denounce', 'denouncing', 'in solidarity', 'staged', 'held placards', 'chanted slogans', 'raised slogans', 'shouted slogans', 'in protest', 'to protest', 'boycott', 'boycotted', 'march', 'rally']);
+const STATE_KINDS = new Set(['military', 'police', 'state']);
+const ARMED_KINDS = new Set(['military', 'police', 'state', 'named', 'unidentified', 'gang', 'communal']);
+
+export interface ExtractContext {
+  lex: EventLexicon;
+  countries: CountryTable;
+}
+
+export function extractEvents(doc: Doc, ctx: ExtractContext): TracedEvent[] {
+  const { lex } = ctx;
+  const mentions = actorMentions(doc);
+  const quantities = doc.assigned.has('quantities') ? doc.quantities : [];
+  const drafts: Draft[] = [];
+  const sentenceTokens = doc.sentences.map((s) => keyTokens(doc.text, s.start, s.end).filter((t) => t.end <= s.end));
+
+  const withTriggers = new Set<number>();
+  for (let s = 0; s < doc.sentences.length; s++) {
+    const toks = sentenceTokens[s]!;
+    const all = findTriggers(toks, lex);
+    if (all.some((f) => !f.classes.every((c) => c.casualty))) withTriggers.add(s);
+    const found = all.filter((f) => !blocked(doc, toks, f, lex, s));
+    if (found.length === 0) continue;
+    const sMentions = mentions.filter((m) => m.sentence === s);
+    const ownDate = sentenceHasEventDate(doc, s);
+    const events = sentenceEvents(doc, s, toks, found, sMentions, ctx, sentenceTokens);
+    for (const e of events) {
+      e.ownDate = ownDate;
+      const prev = drafts[drafts.length - 1];
+      const near = prev && s - prev.sentences[prev.sentences.length - 1]! <= 2;
+      const sameType = prev && prev.eventType === e.eventType && prev.subEventType === e.subEventType;
+      if (prev && near && prev.family === 'violent' && e.family === 'violent' && e.casualtyOnly) {
+        mergeInto(prev, e, s);
+        continue;
+      }
+      if (prev && near && sameType && !e.ownDate && s !== prev.sentence && (!e.actor1 || prev.actor1?.actor === e.actor1.actor)) {
+        mergeInto(prev, e, s);
+        continue;
+      }
+      drafts.push(e);
+    }
+  }
+
+  const out: TracedEvent[] = [];
+  drafts.forEach((d) => {
+    const e = finish(doc, d, drafts, mentions, quantities, ctx, sentenceTokens, withTriggers);
+    if (e) out.push(e);
+  });
+  out.sort((a, b) => a.evidence[0]!.start - b.evidence[0]!.start || 0);
+  out.forEach((e, i) => (e.id = `e${i + 1}`));
+  return out;
+}
+
+function mergeInto(prev: Draft, e: Draft, s: number): void {
+  if (!prev.sentences.includes(s)) prev.sentences.push(s);
+  if (!prev.actor2 && e.actor2 && e.actor2.actor !== prev.actor1?.actor) prev.actor2 = e.actor2;
+  if (!prev.actor1 && e.actor1 && e.actor1.actor !== prev.actor2?.actor) prev.actor1 = e.actor1;
+}
+
+/** Every actor mention with its actor, in text order. */
+function actorMentions(doc: Doc): MentionRef[] {
+  const out: MentionRef[] = [];
+  for (const a of doc.actors) for (const m of a.mentions) out.push({ start: m.start, end: m.end, actor: a, sentence: doc.sentenceAt(m.start) });
+  return out.sort((x, y) => x.start - y.start);
+}
+
+function findTriggers(toks: KeyToken[], lex: EventLexicon): Found[] {
+  const out: Found[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    const ms = lex.triggers.matchesAt(toks, i);
+    if (ms.length === 0) {
+      i++;
+      continue;
+    }
+    const end = ms[0]!.end;
+    const classes = [...new Set(ms.filter((m) => m.end === end).map((m) => lex.classes[m.value]!))];
+    out.push({
+      classes,
+      key: toks
+        .slice(i, end)
+        .map((t) => t.key)
+        .join(' '),
+      i,
+      j: end,
+      start: toks[i]!.start,
+      end: toks[end - 1]!.end,
+    });
+    i = end;
+  }
+  return out;
+}
+
+/** True when the trigger sits in a negated, hypothetical, future, denied, alleged or background clause. */
+function blocked(doc: Doc, toks: KeyToken[], f: Found, lex: EventLexicon, s: number): boolean {
+  // Left context: the clause before the trigger, at most 7 tokens, not across ";" or a parenthesis.
+  let a = f.i;
+  while (a > 0 && f.i - a < 7 && !CLAUSE_PUNCT.has(toks[a - 1]!.raw)) a--;
+  for (let k = a; k < f.i; k++) {
+    for (const m of lex.modality.matchesAt(toks, k)) {
+      if (m.end > f.i) continue;
+      const kind: Modality = m.value;
+      const dist = f.i - m.end;
+      if (kind === 'negation') {
+        if (dist <= 2 && !/^(no)$/.test(toks[k]!.key)) return true;
+        if (toks[k]!.key === 'no' && dist === 0) return true;
+        continue;
+      }
+      if (kind === 'background' || kind === 'denial' || kind === 'allegation' || kind === 'hypothetical' || kind === 'future') {
+        // "accused X of killing": an allegation blocks only what follows "of".
+        if (kind === 'allegation' && !toks.slice(m.end, f.i).some((t) => t.key === 'of')) continue;
+        return true;
+      }
+    }
+  }
+  // A nominal trigger leading the sentence ("The capture of the last pocket ... would mark"): look at its predicate.
+  if (f.i <= 2) {
+    for (let k = f.j; k < Math.min(toks.length, f.j + 15); k++) {
+      const m = lex.modality.matchesAt(toks, k)[0];
+      if (m && (m.value === 'hypothetical' || m.value === 'future')) return true;
+    }
+  }
+  // Background: the sentence dates itself more than a year before publication.
+  if (doc.published && doc.assigned.has('dates')) {
+    const pubYear = Number(doc.published.slice(0, 4));
+    const sent = doc.sentences[s]!;
+    const ds = doc.dates.filter((d) => d.start >= sent.start && d.end <= sent.end && d.type === 'DATE' && /^\d{4}/.test(d.value));
+    if (ds.length > 0 && ds.every((d) => Number(d.value.slice(0, 4)) < pubYear - 1)) return true;
+  }
+  return false;
+}
+
+function sentenceHasEventDate(doc: Doc, s: number): boolean {
+  if (!doc.assigned.has('dates')) return false;
+  const sent = doc.sentences[s]!;
+  return doc.dates.some((d) => d.start >= sent.start && d.end <= sent.end && eventDateOf(d, doc.published) != null);
+}
+
+function roleOf(a: Actor | undefined): 'civilian' | 'protester' | 'rioter' | 'armed' | 'unknown' {
+  if (!a) return 'unknown';
+  if (a.kind === 'civilians' || a.inter === 7) return 'civilian';
+  if (a.kind === 'protesters' || a.inter === 6) return 'protester';
+  if (a.kind === 'rioters' || a.inter === 5) return 'rioter';
+  if (ARMED_KINDS.has(a.kind ?? '') || (a.inter != null && a.inter <= 4) || a.inter === 8) return 'armed';
+  return 'unknown';
+}
+
+/** actor1 (agent) and actor2 (patient) around a trigger. */
+function roles(toks: KeyToken[], f: Found, ms: MentionRef[]): { a1: MentionRef | null; a2: MentionRef | null; passive: boolean } {
+  const before = ms.filter((m) => m.end <= f.start);
+  const after = ms.filter((m) => m.start >= f.end);
+  const prevKey = toks[f.i - 1]?.key ?? '';
+  const prev2 = toks[f.i - 2]?.key ?? '';
+  const nextKeys = toks.slice(f.j, f.j + 2).map((t) => t.key);
+  const passive = PASSIVE_AUX.has(prevKey) || PASSIVE_AUX.has(prev2) || nextKeys[0] === 'by';
+  if (passive) {
+    // "X were killed by Y": Y acts. The agent follows "by" within the clause.
+    const byIdx = toks.findIndex((t, k) => k >= f.j && k < f.j + 8 && t.key === 'by');
+    const agent = byIdx >= 0 ? (after.find((m) => m.start >= toks[byIdx]!.end && m.start - toks[byIdx]!.end < 60) ?? null) : null;
+    // The subject: the first mention of the clause before the trigger ("Men suspected of links to the group were ...").
+    const patient = before.length ? before[0]! : null;
+    return { a1: agent, a2: patient, passive: true };
+  }
+  // "A clashed with B", "clashes between A and B", "A attacked B"
+  const a1 = [...before].reverse().find((m) => roleOf(m.actor) !== 'civilian') ?? (before.length ? before[before.length - 1]! : null);
+  let a2 = after.find((m) => m.actor !== a1?.actor) ?? null;
+  if (!a1 && /^(between|among)$/.test(toks[f.j]?.key ?? '') && after.length >= 2) return { a1: after[0]!, a2: after.find((m) => m.actor !== after[0]!.actor) ?? null, passive: false };
+  if (!a1 && after.length > 0) {
+    // Sentence starting with the trigger: "Clashes erupted between ...", "Shelling by Russian forces hit ...".
+    const by = after[0]!;
+    a2 = after.find((m) => m.actor !== by.actor) ?? null;
+    return { a1: by, a2, passive: false };
+  }
+  return { a1, a2, passive: false };
+}
+
+function sentenceEvents(doc: Doc, s: number, toks: KeyToken[], found: Found[], ms: MentionRef[], ctx: ExtractContext, all: KeyToken[][]): Draft[] {
+  const { lex } = ctx;
+  const drafts: Draft[] = [];
+  const has = (c: string): Found | undefined => found.find((f) => f.classes.some((x) => x.class === c));
+  const violentFound = found.filter((f) => f.classes.some((c) => VIOLENT.has(c.class)));
+  const protestFound = found.filter((f) => f.classes.some((c) => c.protest));
+  const strongProtest = protestFound.filter((f) => !WEAK_PROTEST.has(f.key));
+  const riotFound = found.filter((f) => f.classes.some((c) => c.riot));
+  const unambiguousRiot = riotFound.filter((f) => f.classes.every((c) => c.riot || c.class === 'clash' || c.class === 'violence'));
+  const roleKinds = new Set(ms.map((m) => roleOf(m.actor)));
+  const crowd = roleKinds.has('protester') || roleKinds.has('rioter');
+
+  const draft = (family: Family, type: [string, string], cls: string, f: Found, r: { a1: MentionRef | null; a2: MentionRef | null }, casualtyOnly = false): Draft => ({
+    family,
+    eventType: type[0],
+    subEventType: type[1],
+    cls,
+    trigger: f,
+    sentence: s,
+    sentences: [s],
+    actor1: r.a1,
+    actor2: r.a2,
+    casualtyOnly,
+    ownDate: false,
+  });
+
+  // Protests and riots.
+  let crowdEvent: Draft | null = null;
+  const protestLed = strongProtest.length > 0 || (protestFound.length > 0 && violentFound.filter((f) => !f.classes.some((c) => c.class === 'casualty')).length === 0);
+  if (protestLed && protestFound.length > 0) {
+    const f = (strongProtest[0] ?? protestFound[0])!;
+    const mods = protestMods(lex, all, s);
+    const r = roles(toks, f, ms);
+    const protesters = ms.find((m) => roleOf(m.actor) === 'protester' || roleOf(m.actor) === 'rioter') ?? null;
+    const state = ms.find((m) => STATE_KINDS.has(m.actor.kind ?? '')) ?? null;
+    let type: [string, string] = ['Protests', 'Peaceful protest'];
+    if (mods.has('excessive') && state) type = ['Protests', 'Excessive force against protesters'];
+    else if (mods.has('violent') || unambiguousRiot.length > 0) type = ['Riots', 'Violent demonstration'];
+    else if (mods.has('intervention')) type = ['Protests', 'Protest with intervention'];
+    const d = draft('protest', type, 'protest', f, { a1: protesters ?? (r.a1 && roleOf(r.a1.actor) !== 'armed' ? r.a1 : null), a2: type[1] === 'Peaceful protest' ? null : state });
+    d.synthetic1 = type[0] === 'Riots' ? { kind: 'rioters', inter: 5 } : { kind: 'protesters', inter: 6 };
+    if (d.actor1 && roleOf(d.actor1.actor) !== (type[0] === 'Riots' ? 'rioter' : 'protester')) d.actor1 = null;
+    crowdEvent = d;
+  } else if (unambiguousRiot.length > 0 && (crowd || violentFound.length === 0 || riotFound.some((f) => f.classes.length === 1))) {
+    const f = unambiguousRiot[0]!;
+    const r = roles(toks, f, ms);
+    const rioters = ms.find((m) => roleOf(m.actor) === 'rioter' || roleOf(m.actor) === 'protester') ?? null;
+    const d = draft('protest', ['Riots', 'Mob violence'], 'riot', f, { a1: rioters ?? (r.a1 && roleOf(r.a1.actor) !== 'armed' ? r.a1 : null), a2: r.a2 && r.a2 !== rioters ? r.a2 : null });
+    d.synthetic1 = { kind: 'rioters', inter: 5 };
+    if (d.actor1 && roleOf(d.actor1.actor) === 'civilian') d.actor1 = null;
+    crowdEvent = d;
+  }
+
+  // The violent event (not when the crowd event already covers the violence).
+  const ranked = violentFound
+    .flatMap((f) => f.classes.filter((c) => VIOLENT.has(c.class)).map((c) => ({ f, c })))
+    .sort((x, y) => (lex.precedence.get(x.c.class) ?? 99) - (lex.precedence.get(y.c.class) ?? 99));
+  const lead = ranked[0];
+  const crowdCovers = crowdEvent && (crowdEvent.eventType === 'Riots' || crowdEvent.subEventType === 'Excessive force against protesters' || !lead || lead.c.byActors || lead.c.class === 'clash');
+  if (lead && !crowdCovers) {
+    const f = lead.f;
+    const r = roles(toks, f, ms);
+    let type: [string, string];
+    const casualtyOnly = ranked.every((x) => x.c.class === 'casualty');
+    if (lead.c.class === 'clash') {
+      type = ['Battles', 'Armed clash'];
+      const ambush = !lex.strongClash.has(f.key);
+      if (ambush && r.a2 && roleOf(r.a2.actor) === 'civilian') type = ['Violence against civilians', 'Attack'];
+    } else if (lead.c.territory) {
+      const state = r.a1 && (STATE_KINDS.has(r.a1.actor.kind ?? '') || r.a1.actor.inter === 1);
+      type = ['Battles', state ? 'Government regains territory' : 'Non-state actor overtakes territory'];
+    } else if (lead.c.fixed) type = lead.c.fixed;
+    else {
+      // "killed", "attacked", "shot": from the actors.
+      const r1 = roleOf(r.a1?.actor);
+      const r2 = roleOf(r.a2?.actor);
+      const victims = quantitiesIn(doc, s).filter((q) => q.kind === 'killed' || q.kind === 'injured');
+      const armedVictims = victims.some((q) => /^(soldier|troop|officer|police|militant|fighter|rebel|insurgent|member|gunm|attacker|assailant|jihadist|terrorist|combatant|militia|guard|serviceman|servicemen|personnel|marine|commander|bandit|cadre)/.test(q.head ?? ''));
+      if (r1 === 'rioter' || r1 === 'protester') type = ['Riots', r1 === 'protester' ? 'Violent demonstration' : 'Mob violence'];
+      else if (r2 === 'armed' || (r2 === 'unknown' && armedVictims)) type = ['Battles', 'Armed clash'];
+      else type = ['Violence against civilians', 'Attack'];
+      if (type[0] === 'Violence against civilians' && r.a2 && roleOf(r.a2.actor) !== 'civilian') r.a2 = null;
+    }
+    const d = draft('violent', type, lead.c.class, f, r, casualtyOnly);
+    if (type[0] === 'Violence against civilians') {
+      d.synthetic2 = { kind: 'civilians', inter: 7 };
+      if (!d.actor1 || roleOf(d.actor1.actor) === 'civilian') {
+        d.actor1 = null;
+        d.synthetic1 = { kind: 'unidentified', inter: 3 };
+      }
+    } else if (!d.actor1 || roleOf(d.actor1.actor) === 'civilian') {
+      if (d.actor1 && roleOf(d.actor1.actor) === 'civilian' && !d.actor2) d.actor2 = d.actor1;
+      d.actor1 = null;
+      d.synthetic1 = { kind: 'unidentified', inter: 3 };
+    }
+    drafts.push(d);
+  }
+  if (crowdEvent) drafts.push(crowdEvent);
+
+  // Strategic developments: each class its own event; change/other only when nothing else happened here.
+  const busy = drafts.length > 0;
+  const seen = new Set<string>();
+  for (const f of found) {
+    for (const c of f.classes) {
+      if (!c.fixed || c.fixed[0] !== 'Strategic developments' || seen.has(c.class)) continue;
+      if (c.class === 'looting' && f.classes.some((x) => x.riot) && crowdEvent) continue;
+      if (c.class === 'looting' && f.classes.some((x) => x.riot || VIOLENT.has(x.class)) && lead && !crowdEvent) continue;
+      if (c.class === 'arrest' && crowdEvent) continue;
+      if ((c.class === 'change' || c.class === 'other' || c.class === 'agreement' || c.class === 'base' || c.class === 'transfer') && busy) continue;
+      if (c.class === 'weapons' && lead && lead.c.class !== 'weapons') continue;
+      seen.add(c.class);
+      const r = roles(toks, f, ms);
+      const d = draft('strategic', c.fixed, c.class, f, r);
+      if (c.class === 'arrest') {
+        if (r.passive || !d.actor1 || roleOf(d.actor1.actor) === 'civilian') {
+          if (!d.actor2 && d.actor1 && roleOf(d.actor1.actor) === 'civilian') d.actor2 = d.actor1;
+          d.actor1 = r.passive ? r.a1 : null;
+          if (!d.actor1) d.synthetic1 = { kind: 'police', inter: 1 };
+        }
+      }
+      drafts.push(d);
+    }
+  }
+  if (has('weapons') && lead?.c.class === 'weapons') {
+    // Interceptions: the violent draft above was typed by the weapons class already.
+  }
+  return drafts;
+}
+
+function protestMods(lex: EventLexicon, all: KeyToken[][], s: number): Set<string> {
+  const mods = new Set<string>();
+  for (let k = s; k < Math.min(all.length, s + 3); k++) {
+    const toks = all[k]!;
+    for (let i = 0; i < toks.length; i++) for (const m of lex.protestModifiers.matchesAt(toks, i)) mods.add(m.value);
+  }
+  return mods;
+}
+
+function quantitiesIn(doc: Doc, s: number): Quantity[] {
+  if (!doc.assigned.has('quantities')) return [];
+  const sent = doc.sentences[s]!;
+  return doc.quantities.filter((q) => q.start >= sent.start && q.end <= sent.end);
+}
+
+/** An event date from a TIMEX3 mention, or null when the mention is not a calendar date. */
+export function eventDateOf(d: { value: string; type: string; until?: string; approximate?: boolean }, published: string | null): EventDate | null {
+  if (d.type !== 'DATE' && d.type !== 'TIME') return null;
+  const v = d.value.slice(0, 10);
+  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (m) return { value: v, precision: d.until || d.approximate ? 2 : 1 };
+  m = /^(\d{4})-W(\d{2})(-WE)?$/.exec(d.value);
+  if (m) {
+    const monday = isoWeekStart(Number(m[1]), Number(m[2]));
+    return { value: m[3] ? addDaysIso(monday, 5) : monday, precision: 2 };
+  }
+  if (/^\d{4}-\d{2}$/.test(d.value)) return { value: d.value, precision: 3 };
+  if (/^\d{4}$/.test(d.value)) return { value: d.value, precision: 3 };
+  void published;
+  return null;
+}
+
+function isoWeekStart(year: number, week: number): string {
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  const dow = jan4.getUTCDay() || 7;
+  const monday = new Date(jan4.getTime() - (dow - 1) * 86400000 + (week - 1) * 7 * 86400000);
+  return monday.toISOString().slice(0, 10);
+}
+
+function addDaysIso(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return new Date(d.getTime() + days * 86400000).toISOString().slice(0, 10);
+}
+
+function finish(doc: Doc, d: Draft, drafts: Draft[], mentions: MentionRef[], quantities: Quantity[], ctx: ExtractContext, all: KeyToken[][], withTriggers: Set<number>): TracedEvent | null {
+  const idx = drafts.indexOf(d);
+  const prev = idx > 0 ? drafts[idx - 1]! : null;
+  const trace: EventTrace = { trigger: { start: d.trigger.start, end: d.trigger.end } };
+
+  // Date: the event's own sentences, then the sentences just before, then the publication date.
+  const date = pickDate(doc, d, prev, trace);
+  if (date === 'drop') return null;
+
+  // Place.
+  const place = pickPlace(doc, d, prev, trace);
+
+  // Actors.
+  const country = place?.countryCode ?? documentCountryOf(doc);
+  const actor1 = actorRef(d.actor1, d.synthetic1, country, place, ctx, trace, 'actor1', d.trigger);
+  const actor2 = actorRef(d.actor2, d.synthetic2, country, place, ctx, trace, 'actor2', d.trigger);
+
+  // Fatalities: the sentences of the event and any sentence without an event of its own right after it.
+  const scope = [...d.sentences];
+  const nextStart = drafts[idx + 1]?.sentence ?? doc.sentences.length;
+  // A following sentence with event words of its own (even blocked ones: "accused ... of killing") is not about this event.
+  for (let k = Math.max(...d.sentences) + 1; k < nextStart && k <= Math.max(...d.sentences) + 2 && !withTriggers.has(k); k++) scope.push(k);
+  const fat = fatalities(doc, d, scope, quantities, ctx.lex, all);
+  if (fat.spans.length) trace.fatalities = fat.spans;
+  const evidenceSentences = [...new Set([...d.sentences, ...fat.sentences])].sort((a, b) => a - b);
+  const evidence = evidenceSentences.map((k) => ({ start: doc.sentences[k]!.start, end: doc.sentences[k]!.end }));
+
+  const counts = quantities
+    .filter((q) => evidenceSentences.includes(doc.sentenceAt(q.start)) && q.kind !== 'people')
+    .map((q) => ({ kind: q.kind, value: q.value, start: q.start, end: q.end }));
+
+  let confidence = 0.45;
+  if (d.cls !== 'violence' && d.cls !== 'casualty') confidence += 0.15;
+  if (d.actor1) confidence += 0.1;
+  if (place) confidence += 0.1;
+  if (d.ownDate) confidence += 0.1;
+  if (d.casualtyOnly) confidence -= 0.15;
+  const event: TracedEvent = {
+    id: '',
+    eventType: d.eventType,
+    subEventType: d.subEventType,
+    actor1,
+    actor2,
+    place,
+    date,
+    fatalities: fat.value,
+    evidence,
+    confidence: Math.round(Math.min(0.95, Math.max(0.1, confidence)) * 100) / 100,
+    trace,
+  };
+  if (counts.length) event.counts = counts;
+  return event;
+}
+
+function pickDate(doc: Doc, d: Draft, prev: Draft | null, trace: EventTrace): EventDate | null | 'drop' {
+  const dates = (doc.assigned.has('dates') ? doc.dates : []) as TimexMention[];
+  const inSentence = (k: number): TimexMention[] => {
+    const sent = doc.sentences[k]!;
+    return dates.filter((x) => x.start >= sent.start && x.end <= sent.end && eventDateOf(x, doc.published));
+  };
+  const own = d.sentences.flatMap(inSentence);
+  if (own.length) {
+    // The date nearest the trigger, a precise one over a vague one.
+    const best = [...own].sort((a, b) => (eventDateOf(a, null)!.precision - eventDateOf(b, null)!.precision) || Math.abs(a.start - d.trigger.start) - Math.abs(b.start - d.trigger.start))[0]!;
+    const ed = eventDateOf(best, doc.published)!;
+    if (doc.published && ed.precision === 1 && ed.value > doc.published) return 'drop'; // a future date: not an event yet
+    trace.date = { start: best.start, end: best.end };
+    return ed;
+  }
+  for (let k = d.sentence - 1; k >= Math.max(0, d.sentence - 3); k--) {
+    const ds = inSentence(k);
+    if (ds.length) {
+      const best = ds[ds.length - 1]!;
+      const ed = eventDateOf(best, doc.published)!;
+      if (doc.published && ed.value > doc.published) continue;
+      trace.date = { start: best.start, end: best.end };
+      return ed;
+    }
+  }
+  void prev;
+  if (doc.published) return { value: doc.published, precision: 2 };
+  return null;
+}
+
+const NEAR_WORDS = /\b(near|outside|outskirts|around|vicinity|close to|area|areas|countryside|district|region|province|between)\W*$/i;
+
+function placeRank(p: PlaceMention): number {
+  const fc = p.featureCode ?? '';
+  if (/^PPL/.test(fc) || fc === '') return 1;
+  if (/^ADM[2-5]|^ADMD/.test(fc)) return 2;
+  if (fc === 'ADM1') return 3;
+  if (/^PCL/.test(fc)) return 5;
+  if (/^(STM|RV|LK|MT|HLL|DSRT|VAL|PLN|SEA|GULF|BAY|OCN)/.test(fc)) return 6;
+  return 2.5;
+}
+
+function eventPlaceOf(doc: Doc, p: PlaceMention): EventPlace {
+  const near = NEAR_WORDS.test(doc.text.slice(Math.max(0, p.start - 25), p.start));
+  if (p.eventPlace) {
+    const ep = { ...p.eventPlace };
+    if (near && ep.precision === 1) ep.precision = 2;
+    return ep;
+  }
+  const rank = placeRank(p);
+  let precision: 1 | 2 | 3 = rank === 1 ? 1 : rank <= 2.5 ? 2 : 3;
+  if (near && precision === 1) precision = 2;
+  const ep: EventPlace = { name: p.name, geonameId: p.geonameId, lat: p.lat, lon: p.lon, countryCode: p.countryCode, precision };
+  if (p.admin1) ep.admin1 = p.admin1;
+  return ep;
+}
+
+function pickPlace(doc: Doc, d: Draft, prev: Draft | null, trace: EventTrace): EventPlace | null {
+  if (!doc.assigned.has('places') || doc.places.length === 0) return null;
+  const places = doc.places.filter((p) => p.countryCode && Number.isFinite(p.lat) && placeRank(p) < 6);
+  const inSentences = (ks: number[]): PlaceMention[] => places.filter((p) => ks.includes(doc.sentenceAt(p.start)));
+  const choose = (cands: PlaceMention[]): PlaceMention | null =>
+    [...cands].sort((a, b) => placeRank(a) - placeRank(b) || Math.abs(a.start - d.trigger.start) - Math.abs(b.start - d.trigger.start))[0] ?? null;
+  let p = choose(inSentences(d.sentences));
+  // A country or region alone in the sentence, while the dateline or the sentences just before name a town in it.
+  if (!p || placeRank(p) >= 3) {
+    const dl = doc.dateline ? places.filter((x) => x.start >= doc.dateline!.start && x.end <= doc.dateline!.end) : [];
+    const before = inSentences([d.sentence - 1, d.sentence - 2].filter((k) => k >= 0));
+    const better = choose([...dl, ...before].filter((x) => !p || (x.countryCode === p.countryCode && placeRank(x) < placeRank(p))));
+    if (better) p = better;
+  }
+  if (!p) p = choose(places.filter((x) => placeRank(x) <= 2)) ?? choose(places);
+  void prev;
+  if (!p) return null;
+  trace.place = { start: p.start, end: p.end };
+  return eventPlaceOf(doc, p);
+}
+
+function documentCountryOf(doc: Doc): string | null {
+  if (!doc.assigned.has('places')) return null;
+  const counts = new Map<string, number>();
+  for (const p of doc.places) if (p.countryCode) counts.set(p.countryCode, (counts.get(p.countryCode) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+const SYNTHETIC_NAMES: Record<string, string> = {
+  protesters: 'Protesters ({country})',
+  rioters: 'Rioters ({country})',
+  civilians: 'Civilians ({country})',
+  unidentified: 'Unidentified Armed Group ({country})',
+  police: 'Police Forces of {country}',
+};
+
+function actorRef(
+  m: MentionRef | null,
+  synthetic: { kind: string; inter: number } | undefined,
+  country: string | null,
+  place: EventPlace | null,
+  ctx: ExtractContext,
+  trace: EventTrace,
+  field: 'actor1' | 'actor2',
+  trigger: Found,
+): ActorRef | null {
+  if (m) {
+    trace[field] = { start: m.start, end: m.end };
+    let inter = m.actor.inter;
+    // ACLED: a state's forces acting outside their own country are external forces (8).
+    if (inter === 1 && m.actor.countryCode && place?.countryCode && m.actor.countryCode !== place.countryCode) inter = 8;
+    return { id: m.actor.id, name: m.actor.name, inter };
+  }
+  if (!synthetic) return null;
+  const c = ctx.countries.get(country);
+  const tpl = SYNTHETIC_NAMES[synthetic.kind] ?? `${synthetic.kind} ({country})`;
+  const name = c ? tpl.replace('{country}', synthetic.kind === 'police' ? c.withArticle : c.name) : tpl.replace(/\s*\(\{country\}\)| of \{country\}/, '');
+  // Read from the trigger itself: "protest" names its protesters, "was killed" its unidentified attacker.
+  trace[field] = { start: trigger.start, end: trigger.end };
+  return { id: name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/-$/, ''), name, inter: synthetic.inter };
+}
+
+function fatalities(doc: Doc, d: Draft, scope: number[], quantities: Quantity[], lex: EventLexicon, all: KeyToken[][]): { value: number | null; spans: Span[]; sentences: number[] } {
+  const inScope = quantities.filter((q) => scope.includes(doc.sentenceAt(q.start)));
+  const killed = inScope.filter((q) => q.kind === 'killed' && q.value != null);
+  const explicit = killed.filter((q) => /^fatalit|^death/.test(q.head ?? '') || /fatalit/i.test(q.text));
+  if (explicit.length) {
+    const q = explicit.reduce((a, b) => (b.value! < a.value! ? b : a));
+    return { value: q.value, spans: [{ start: q.start, end: q.end }], sentences: [doc.sentenceAt(q.start)] };
+  }
+  if (killed.length) {
+    // Per sentence the victims add up ("two soldiers and three militants"); across sentences a later figure
+    // usually restates the toll, so the largest sentence total counts.
+    const bySentence = new Map<number, Quantity[]>();
+    for (const q of killed) {
+      const k = doc.sentenceAt(q.start);
+      bySentence.set(k, [...(bySentence.get(k) ?? []), q]);
+    }
+    let best: Quantity[] = [];
+    let bestSum = -1;
+    for (const qs of bySentence.values()) {
+      const sum = qs.reduce((n, q) => n + q.value!, 0);
+      if (sum > bestSum) {
+        bestSum = sum;
+        best = qs;
+      }
+    }
+    return { value: bestSum, spans: best.map((q) => ({ start: q.start, end: q.end })), sentences: [doc.sentenceAt(best[0]!.start)] };
+  }
+  for (const k of scope) {
+    const toks = all[k]!;
+    for (let i = 0; i < toks.length; i++) {
+      const m = lex.noFatalities.matchesAt(toks, i)[0];
+      if (m) return { value: 0, spans: [{ start: toks[i]!.start, end: toks[m.end - 1]!.end }], sentences: [k] };
+    }
+  }
+  // Types that by definition involve no deaths: 0 unless one is reported.
+  if (d.eventType === 'Strategic developments' || (d.eventType === 'Protests' && d.subEventType !== 'Excessive force against protesters')) return { value: 0, spans: [], sentences: [] };
+  return { value: null, spans: [], sentences: [] };
+}
