@@ -64,7 +64,7 @@ interface Draft {
   ownDate: boolean;
 }
 
-const VIOLENT = new Set(['chemical', 'suicide', 'air', 'shelling', 'grenade', 'ied', 'clash', 'territory', 'sexual', 'abduction', 'violence', 'casualty', 'weapons-remote']);
+const VIOLENT = new Set(['chemical', 'suicide', 'air', 'shelling', 'grenade', 'ied', 'clash', 'territory', 'sexual', 'abduction', 'violence', 'casualty', 'weapons']);
 const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'got', 'is', 'are', 'be']);
 const CLAUSE_PUNCT = new Set([';', ':', '(', ')', '—', '–']);
 const WEAK_PROTEST = new Set(['gathered', 'gathering', 'gathered to', 'assembled', 'to demand', 'demanding', 'to denounce', 'denouncing', 'in solidarity', 'staged', 'held placards', 'chanted slogans', 'raised slogans', 'shouted slogans', 'in protest', 'to protest', 'boycott', 'boycotted', 'march', 'rally']);
@@ -102,6 +102,8 @@ export function extractEvents(doc: Doc, ctx: ExtractContext): TracedEvent[] {
         mergeInto(prev, e, s);
         continue;
       }
+      // A lone casualty report ("Casualties unknown.") with no victims counted is not an event of its own.
+      if (e.casualtyOnly && !quantitiesIn(doc, s).some((q) => q.kind === 'killed' || q.kind === 'injured')) continue;
       if (prev && near && sameType && !e.ownDate && s !== prev.sentence && (!e.actor1 || prev.actor1?.actor === e.actor1.actor)) {
         mergeInto(prev, e, s);
         continue;
@@ -165,7 +167,12 @@ function blocked(doc: Doc, toks: KeyToken[], f: Found, lex: EventLexicon, s: num
   // Left context: the clause before the trigger, at most 7 tokens, not across ";" or a parenthesis.
   let a = f.i;
   while (a > 0 && f.i - a < 7 && !CLAUSE_PUNCT.has(toks[a - 1]!.raw)) a--;
+  const dateSpans = doc.assigned.has('dates') ? doc.dates : [];
   for (let k = a; k < f.i; k++) {
+    const t = toks[k]!;
+    // "May", "Will": a capitalised word inside the sentence is a name or a month, not a modal.
+    if (dateSpans.some((d) => d.start <= t.start && t.end <= d.end)) continue;
+    if (k > 0 && /^\p{Lu}/u.test(t.raw)) continue;
     for (const m of lex.modality.matchesAt(toks, k)) {
       if (m.end > f.i) continue;
       const kind: Modality = m.value;
@@ -230,9 +237,10 @@ function roles(toks: KeyToken[], f: Found, ms: MentionRef[]): { a1: MentionRef |
     const patient = before.length ? before[0]! : null;
     return { a1: agent, a2: patient, passive: true };
   }
-  // "A clashed with B", "clashes between A and B", "A attacked B"
+  // "A clashed with B", "clashes between A and B", "A attacked B"; the object stays in the trigger's clause.
   const a1 = [...before].reverse().find((m) => roleOf(m.actor) !== 'civilian') ?? (before.length ? before[before.length - 1]! : null);
-  let a2 = after.find((m) => m.actor !== a1?.actor) ?? null;
+  const clauseEnd = clauseEndAfter(toks, f.j);
+  let a2 = after.find((m) => m.actor !== a1?.actor && m.start < clauseEnd) ?? null;
   if (!a1 && /^(between|among)$/.test(toks[f.j]?.key ?? '') && after.length >= 2) return { a1: after[0]!, a2: after.find((m) => m.actor !== after[0]!.actor) ?? null, passive: false };
   if (!a1 && after.length > 0) {
     // Sentence starting with the trigger: "Clashes erupted between ...", "Shelling by Russian forces hit ...".
@@ -243,10 +251,34 @@ function roles(toks: KeyToken[], f: Found, ms: MentionRef[]): { a1: MentionRef |
   return { a1, a2, passive: false };
 }
 
-function sentenceEvents(doc: Doc, s: number, toks: KeyToken[], found: Found[], ms: MentionRef[], ctx: ExtractContext, all: KeyToken[][]): Draft[] {
+const CLAUSE_BREAK_WORDS = new Set(['after', 'while', 'when', 'because', 'who', 'which', 'that', 'as', 'before', 'since', 'following', 'accusing', 'accused', 'during', 'where', 'whom', 'whose', 'but', 'although', 'amid']);
+
+/** Offset where the clause that starts at token j ends (a clause break word or ; . after a few tokens). */
+function clauseEndAfter(toks: KeyToken[], j: number): number {
+  for (let k = j; k < toks.length; k++) {
+    const t = toks[k]!;
+    if (CLAUSE_PUNCT.has(t.raw) || (k > j && CLAUSE_BREAK_WORDS.has(t.key))) return t.start;
+  }
+  return Number.MAX_SAFE_INTEGER;
+}
+
+function sentenceEvents(doc: Doc, s: number, toks: KeyToken[], foundIn: Found[], ms: MentionRef[], ctx: ExtractContext, all: KeyToken[][]): Draft[] {
   const { lex } = ctx;
   const drafts: Draft[] = [];
-  const has = (c: string): Found | undefined => found.find((f) => f.classes.some((x) => x.class === c));
+  let found = foundIn;
+  // In a protest sentence, what follows a motive marker ("against the suicide attack") is the motive, not an event.
+  const firstProtest = found.find((f) => f.classes.some((c) => c.protest) && !WEAK_PROTEST.has(f.key)) ?? found.find((f) => f.classes.some((c) => c.protest));
+  if (firstProtest) {
+    let motiveAt = Number.MAX_SAFE_INTEGER;
+    for (let k = firstProtest.i; k < toks.length; k++) {
+      const m = lex.motiveMarkers.matchesAt(toks, k)[0];
+      if (m) {
+        motiveAt = toks[k]!.start;
+        break;
+      }
+    }
+    found = found.filter((f) => f.start < motiveAt || f.classes.some((c) => c.protest));
+  }
   const violentFound = found.filter((f) => f.classes.some((c) => VIOLENT.has(c.class)));
   const protestFound = found.filter((f) => f.classes.some((c) => c.protest));
   const strongProtest = protestFound.filter((f) => !WEAK_PROTEST.has(f.key));
@@ -307,7 +339,11 @@ function sentenceEvents(doc: Doc, s: number, toks: KeyToken[], found: Found[], m
     const r = roles(toks, f, ms);
     let type: [string, string];
     const casualtyOnly = ranked.every((x) => x.c.class === 'casualty');
-    if (lead.c.class === 'clash') {
+    const unarmed = (m: MentionRef | null): boolean => !m || ['civilian', 'rioter', 'protester'].includes(roleOf(m.actor));
+    const anyArmed = ms.some((m) => roleOf(m.actor) === 'armed');
+    if (lead.c.class === 'clash' && unarmed(r.a1) && unarmed(r.a2) && !anyArmed && (r.a1 || r.a2 || crowd)) {
+      type = ['Riots', 'Mob violence'];
+    } else if (lead.c.class === 'clash') {
       type = ['Battles', 'Armed clash'];
       const ambush = !lex.strongClash.has(f.key);
       if (ambush && r.a2 && roleOf(r.a2.actor) === 'civilian') type = ['Violence against civilians', 'Attack'];
@@ -319,15 +355,25 @@ function sentenceEvents(doc: Doc, s: number, toks: KeyToken[], found: Found[], m
       // "killed", "attacked", "shot": from the actors.
       const r1 = roleOf(r.a1?.actor);
       const r2 = roleOf(r.a2?.actor);
-      const victims = quantitiesIn(doc, s).filter((q) => q.kind === 'killed' || q.kind === 'injured');
-      const armedVictims = victims.some((q) => /^(soldier|troop|officer|police|militant|fighter|rebel|insurgent|member|gunm|attacker|assailant|jihadist|terrorist|combatant|militia|guard|serviceman|servicemen|personnel|marine|commander|bandit|cadre)/.test(q.head ?? ''));
+      const victims = quantitiesIn(doc, s).filter((q) => q.kind === 'killed' || q.kind === 'injured' || q.start >= f.end);
+      const armedVictims = victims.some((q) => lex.armedVictimHeads.test(q.head ?? '') || lex.armedVictimHeads.test(q.text.split(/\s+/).slice(1).join(' ')));
+      const clauseEnd = clauseEndAfter(toks, f.j);
+      let armedTarget = false;
+      for (let k = f.j; k < toks.length && toks[k]!.start < clauseEnd && k < f.j + 10; k++) if (lex.armedTargets.matchesAt(toks, k)[0] || lex.armedVictimHeads.test(toks[k]!.key)) armedTarget = true;
+      const collective = r1 === 'civilian' && r.a1 && !/^(a|an|one|the)\s/i.test(doc.text.slice(r.a1.start, r.a1.end)) && !r.passive;
       if (r1 === 'rioter' || r1 === 'protester') type = ['Riots', r1 === 'protester' ? 'Violent demonstration' : 'Mob violence'];
-      else if (r2 === 'armed' || (r2 === 'unknown' && armedVictims)) type = ['Battles', 'Armed clash'];
+      else if (collective) type = ['Riots', 'Mob violence'];
+      else if (r2 === 'armed' || (r2 === 'unknown' && (armedVictims || armedTarget))) type = ['Battles', 'Armed clash'];
       else type = ['Violence against civilians', 'Attack'];
       if (type[0] === 'Violence against civilians' && r.a2 && roleOf(r.a2.actor) !== 'civilian') r.a2 = null;
     }
-    const d = draft('violent', type, lead.c.class, f, r, casualtyOnly);
-    if (type[0] === 'Violence against civilians') {
+    const d = draft(type[0] === 'Riots' ? 'protest' : 'violent', type, lead.c.class, f, r, casualtyOnly);
+    if (type[0] === 'Riots') {
+      d.synthetic1 = { kind: 'rioters', inter: 5 };
+      if (d.actor1 && roleOf(d.actor1.actor) !== 'rioter' && roleOf(d.actor1.actor) !== 'protester') d.actor1 = null;
+    } else if (type[0] === 'Strategic developments') {
+      // Disrupted weapons use: the one who defused or intercepted acts.
+    } else if (type[0] === 'Violence against civilians') {
       d.synthetic2 = { kind: 'civilians', inter: 7 };
       if (!d.actor1 || roleOf(d.actor1.actor) === 'civilian') {
         d.actor1 = null;
@@ -357,6 +403,18 @@ function sentenceEvents(doc: Doc, s: number, toks: KeyToken[], found: Found[], m
       const r = roles(toks, f, ms);
       const d = draft('strategic', c.fixed, c.class, f, r);
       if (c.class === 'arrest') {
+        const agent = r.passive ? r.a1 : d.actor1;
+        if (agent && roleOf(agent.actor) === 'armed' && agent.actor.inter != null && agent.actor.inter >= 2 && agent.actor.inter <= 4) {
+          // ACLED: a detention by a non-state armed group is an abduction.
+          d.eventType = 'Violence against civilians';
+          d.subEventType = 'Abduction/forced disappearance';
+          d.family = 'violent';
+          d.actor1 = agent;
+          d.actor2 = r.passive ? r.a2 : r.a2;
+          d.synthetic2 = { kind: 'civilians', inter: 7 };
+          drafts.push(d);
+          continue;
+        }
         if (r.passive || !d.actor1 || roleOf(d.actor1.actor) === 'civilian') {
           if (!d.actor2 && d.actor1 && roleOf(d.actor1.actor) === 'civilian') d.actor2 = d.actor1;
           d.actor1 = r.passive ? r.a1 : null;
@@ -365,9 +423,6 @@ function sentenceEvents(doc: Doc, s: number, toks: KeyToken[], found: Found[], m
       }
       drafts.push(d);
     }
-  }
-  if (has('weapons') && lead?.c.class === 'weapons') {
-    // Interceptions: the violent draft above was typed by the weapons class already.
   }
   return drafts;
 }

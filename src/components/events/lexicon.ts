@@ -24,6 +24,9 @@ interface LexiconFile {
   unknownFatalities: string[];
   precedence: string[];
   strongClash: string[];
+  armedTargets: string[];
+  armedVictimHeads: string;
+  motiveMarkers: string[];
 }
 
 export type Modality = 'negation' | 'hypothetical' | 'future' | 'denial' | 'allegation' | 'background';
@@ -38,6 +41,12 @@ export class EventLexicon {
   /** Class name -> rank among violent classes (0 leads). */
   readonly precedence: Map<string, number>;
   readonly strongClash: Set<string>;
+  /** Targets that make an attack a battle ("attacked an army base"). */
+  readonly armedTargets = new PhraseTrie<true>();
+  /** Victims that make a killing a battle ("a drug trafficker was shot"). */
+  readonly armedVictimHeads: RegExp;
+  /** Words after which a protest sentence states its motive ("against the suicide attack"). */
+  readonly motiveMarkers = new PhraseTrie<true>();
 
   constructor(raw: LexiconFile) {
     this.classes = raw.triggers;
@@ -52,6 +61,9 @@ export class EventLexicon {
     for (const w of raw.unknownFatalities) this.unknownFatalities.add(w, true);
     this.precedence = new Map(raw.precedence.map((c, i) => [c, i]));
     this.strongClash = new Set(raw.strongClash.map((p) => phraseKeys(p).join(' ')));
+    for (const t of raw.armedTargets) this.armedTargets.add(t, true);
+    this.armedVictimHeads = new RegExp(raw.armedVictimHeads, 'i');
+    for (const m of raw.motiveMarkers ?? []) this.motiveMarkers.add(m, true);
   }
 }
 
