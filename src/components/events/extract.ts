@@ -16,6 +16,7 @@ import { keyTokens, type KeyToken } from '../actors/keys.js';
 import type { CountryTable } from '../actors/countries.js';
 import type { EventLexicon, Modality, TriggerClass } from './lexicon.js';
 import type { TimexMention } from '../dates/timex.js';
+import { retype, type ClassifierModel } from './classifier.js';
 
 export interface EventTrace {
   trigger: Span;
@@ -62,6 +63,17 @@ interface Draft {
   synthetic2?: { kind: string; inter: number };
   casualtyOnly: boolean;
   ownDate: boolean;
+  /** Event types the sentence's cues allow (the classifier may only choose among these). */
+  allowed: Set<string>;
+}
+
+/** Which ACLED event types a trigger class can lead to. */
+function typesOf(c: TriggerClass): string[] {
+  if (c.protest || c.riot) return ['Protests', 'Riots'];
+  if (c.fixed && c.fixed[0] === 'Strategic developments') return ['Strategic developments'];
+  if (c.class === 'weapons') return ['Strategic developments', 'Explosions/Remote violence'];
+  if (c.fixed) return [c.fixed[0], 'Battles'];
+  return ['Battles', 'Violence against civilians', 'Riots', 'Explosions/Remote violence'];
 }
 
 const VIOLENT = new Set(['chemical', 'suicide', 'air', 'shelling', 'grenade', 'ied', 'clash', 'territory', 'sexual', 'abduction', 'violence', 'casualty', 'weapons']);
@@ -74,6 +86,8 @@ const ARMED_KINDS = new Set(['military', 'police', 'state', 'named', 'unidentifi
 export interface ExtractContext {
   lex: EventLexicon;
   countries: CountryTable;
+  /** Re-types rule events when it disagrees with them confidently (data/events/classifier.json). */
+  classifier?: ClassifierModel | null;
 }
 
 export function extractEvents(doc: Doc, ctx: ExtractContext): TracedEvent[] {
@@ -112,18 +126,70 @@ export function extractEvents(doc: Doc, ctx: ExtractContext): TracedEvent[] {
     }
   }
 
+  const inputs = drafts.map((d) => draftFeatureInput(doc, d));
+  if (ctx.classifier) for (const d of drafts) applyClassifier(doc, d, ctx.classifier);
+
   const out: TracedEvent[] = [];
-  drafts.forEach((d) => {
+  drafts.forEach((d, k) => {
     const e = finish(doc, d, drafts, mentions, quantities, ctx, sentenceTokens, withTriggers);
-    if (e) out.push(e);
+    if (e) {
+      FEATURE_INPUTS.set(e, inputs[k]!);
+      out.push(e);
+    }
   });
   out.sort((a, b) => a.evidence[0]!.start - b.evidence[0]!.start || 0);
   out.forEach((e, i) => (e.id = `e${i + 1}`));
   return out;
 }
 
+const FEATURE_INPUTS = new WeakMap<object, import('./classifier.js').FeatureInput>();
+
+/** What the classifier saw of an event (its rule typing before any re-typing), for training. */
+export function featureInputOf(event: object): import('./classifier.js').FeatureInput | undefined {
+  return FEATURE_INPUTS.get(event);
+}
+
+/** What the classifier sees of a rule event. */
+export function draftFeatureInput(doc: Doc, d: { sentences: number[]; subEventType: string; cls: string; actor1: MentionRef | null; actor2: MentionRef | null }): import('./classifier.js').FeatureInput {
+  const text = [...d.sentences]
+    .sort((a, b) => a - b)
+    .map((k) => doc.text.slice(doc.sentences[k]!.start, doc.sentences[k]!.end))
+    .join(' ');
+  return {
+    text,
+    ruleSubEventType: d.subEventType,
+    triggerClass: d.cls,
+    actor1Kind: d.actor1?.actor.kind ?? null,
+    actor1Inter: d.actor1?.actor.inter ?? null,
+    actor2Kind: d.actor2?.actor.kind ?? null,
+  };
+}
+
+function applyClassifier(doc: Doc, d: Draft, model: ClassifierModel): void {
+  const r = retype(model, draftFeatureInput(doc, d), d.allowed);
+  if (!r) return;
+  d.eventType = r.eventType;
+  d.subEventType = r.subEventType;
+  d.family = r.eventType === 'Protests' || r.eventType === 'Riots' ? 'protest' : r.eventType === 'Strategic developments' ? 'strategic' : 'violent';
+  // Keep the actors consistent with the new type.
+  const want1 = r.eventType === 'Protests' ? 'protester' : r.eventType === 'Riots' ? 'rioter' : null;
+  if (want1) {
+    if (!d.actor1 || (roleOf(d.actor1.actor) !== 'protester' && roleOf(d.actor1.actor) !== 'rioter')) {
+      d.actor1 = null;
+      d.synthetic1 = want1 === 'protester' ? { kind: 'protesters', inter: 6 } : { kind: 'rioters', inter: 5 };
+    } else if (d.synthetic1) d.synthetic1 = want1 === 'protester' ? { kind: 'protesters', inter: 6 } : { kind: 'rioters', inter: 5 };
+  } else if (d.synthetic1 && (d.synthetic1.kind === 'protesters' || d.synthetic1.kind === 'rioters')) {
+    d.synthetic1 = r.eventType === 'Strategic developments' ? undefined : { kind: 'unidentified', inter: 3 };
+  }
+  if (r.eventType === 'Violence against civilians' && (!d.actor2 || roleOf(d.actor2.actor) !== 'civilian')) {
+    d.actor2 = null;
+    d.synthetic2 = { kind: 'civilians', inter: 7 };
+  } else if (r.eventType !== 'Violence against civilians' && d.synthetic2?.kind === 'civilians') d.synthetic2 = undefined;
+}
+
 function mergeInto(prev: Draft, e: Draft, s: number): void {
   if (!prev.sentences.includes(s)) prev.sentences.push(s);
+  for (const t of e.allowed) prev.allowed.add(t);
   if (!prev.actor2 && e.actor2 && e.actor2.actor !== prev.actor1?.actor) prev.actor2 = e.actor2;
   if (!prev.actor1 && e.actor1 && e.actor1.actor !== prev.actor2?.actor) prev.actor1 = e.actor1;
 }
@@ -299,6 +365,7 @@ function sentenceEvents(doc: Doc, s: number, toks: KeyToken[], foundIn: Found[],
     actor2: r.a2,
     casualtyOnly,
     ownDate: false,
+    allowed: new Set([type[0], ...found.flatMap((x) => x.classes.flatMap(typesOf))]),
   });
 
   // Protests and riots.
