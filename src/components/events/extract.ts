@@ -16,7 +16,7 @@ import { keyTokens, type KeyToken } from '../actors/keys.js';
 import type { CountryTable } from '../actors/countries.js';
 import type { EventLexicon, Modality, TriggerClass } from './lexicon.js';
 import type { TimexMention } from '../dates/timex.js';
-import { retype, type ClassifierModel } from './classifier.js';
+import { retype, type ClassifierModel, type FeatureInput } from './classifier.js';
 
 export interface EventTrace {
   trigger: Span;
@@ -142,15 +142,15 @@ export function extractEvents(doc: Doc, ctx: ExtractContext): TracedEvent[] {
   return out;
 }
 
-const FEATURE_INPUTS = new WeakMap<object, import('./classifier.js').FeatureInput>();
+const FEATURE_INPUTS = new WeakMap<object, FeatureInput>();
 
 /** What the classifier saw of an event (its rule typing before any re-typing), for training. */
-export function featureInputOf(event: object): import('./classifier.js').FeatureInput | undefined {
+export function featureInputOf(event: object): FeatureInput | undefined {
   return FEATURE_INPUTS.get(event);
 }
 
 /** What the classifier sees of a rule event. */
-export function draftFeatureInput(doc: Doc, d: { sentences: number[]; subEventType: string; cls: string; actor1: MentionRef | null; actor2: MentionRef | null }): import('./classifier.js').FeatureInput {
+export function draftFeatureInput(doc: Doc, d: { sentences: number[]; subEventType: string; cls: string; actor1: MentionRef | null; actor2: MentionRef | null }): FeatureInput {
   const text = [...d.sentences]
     .sort((a, b) => a - b)
     .map((k) => doc.text.slice(doc.sentences[k]!.start, doc.sentences[k]!.end))
