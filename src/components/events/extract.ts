@@ -294,7 +294,7 @@ function roles(toks: KeyToken[], f: Found, ms: MentionRef[]): { a1: MentionRef |
   const prevKey = toks[f.i - 1]?.key ?? '';
   const prev2 = toks[f.i - 2]?.key ?? '';
   const nextKeys = toks.slice(f.j, f.j + 2).map((t) => t.key);
-  const passive = PASSIVE_AUX.has(prevKey) || PASSIVE_AUX.has(prev2) || nextKeys[0] === 'by';
+  const passive = PASSIVE_AUX.has(prevKey) || PASSIVE_AUX.has(prev2) || nextKeys[0] === 'by' || PASSIVE_AUX.has(toks[f.i]?.key ?? '');
   if (passive) {
     // "X were killed by Y": Y acts. The agent follows "by" within the clause.
     const byIdx = toks.findIndex((t, k) => k >= f.j && k < f.j + 8 && t.key === 'by');

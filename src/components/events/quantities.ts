@@ -23,6 +23,7 @@ interface LexiconCasualty {
 
 const SKIP_AFTER_HEAD = new Set(['who', 'were', 'was', 'have', 'has', 'been', 'had', 'are', 'is', 'reportedly', 'also', 'later', 'all', 'being', 'got', 'allegedly', 'were', 'subsequently', 'eventually', 'seriously', 'critically', 'severely', 'fatally', 'slightly', 'then', 'left', 'in', 'the', 'attack', 'incident']);
 const SKIP_BEFORE = new Set(['another', 'at', 'least', 'a', 'further', 'more', 'than', 'about', 'around', 'some', 'nearly', 'almost', 'over', 'up', 'to', 'an', 'estimated', 'additional', 'other', 'and', 'reportedly']);
+const COORD = new Set(['and', ',', 'as', 'well', 'plus', 'including', 'along', 'with', 'also']);
 const CLAUSE_BREAKS = new Set(['because', 'after', 'when', 'while', 'who', 'which', 'that', 'but', 'as', 'since', 'before', 'until', 'said', 'says', 'where', 'although', 'though', 'whereas']);
 const NOT_COUNTS = new Set(['km', 'kilometres', 'kilometers', 'kilometre', 'kilometer', 'metres', 'meters', 'miles', 'mile', 'percent', 'per', 'cent', '%', 'years', 'year', 'months', 'month', 'days', 'day', 'hours', 'hour', 'minutes', 'weeks', 'week', 'dollars', 'euros', 'usd', 'tons', 'tonnes', 'kg', 'kilograms', 'am', 'pm', 'times', 'rounds', 'vehicles', 'houses', 'homes', 'shops', 'buildings', 'rockets', 'missiles', 'shells', 'drones', 'villages', 'points', 'cases', 'st', 'nd', 'rd', 'th', 'o', 'clock']);
 
@@ -56,10 +57,17 @@ export class QuantityFinder {
     const out: Quantity[] = [];
     const inDate = (t: KeyToken): boolean => dateSpans.some((d) => d.start <= t.start && t.end <= d.end);
     let i = 0;
+    let lastEnd = -1;
     while (i < tokens.length) {
       const q = this.readAt(text, tokens, i, inDate);
       if (q) {
+        // "killing 3 soldiers and 2 rebels": a coordinated count shares the kind of the one before it.
+        const prev = out[out.length - 1];
+        if (q.quantity.kind === 'people' && prev && prev.kind !== 'people' && lastEnd >= 0 && i - lastEnd <= 3 && tokens.slice(lastEnd, i).every((t) => COORD.has(t.key))) {
+          q.quantity.kind = prev.kind;
+        }
         out.push(q.quantity);
+        lastEnd = q.next;
         i = q.next;
       } else i++;
     }
