@@ -466,8 +466,12 @@ function sentenceEvents(doc: Doc, s: number, toks: KeyToken[], foundIn: Found[],
       if (c.class === 'arrest' && crowdEvent) continue;
       if ((c.class === 'change' || c.class === 'other' || c.class === 'agreement' || c.class === 'base' || c.class === 'transfer') && busy) continue;
       if (c.class === 'weapons' && lead && lead.c.class !== 'weapons') continue;
-      seen.add(c.class);
       const r = roles(toks, f, ms);
+      // Weak cues ("fled", "released", "deployed", "agreement") make an event only with someone doing it or
+      // people counted: "Thousands of civilians have been evacuated", "the army deployed troops".
+      if (c.class === 'other' && !quantitiesIn(doc, s).some((q) => ['evacuated', 'displaced', 'detained', 'abducted'].includes(q.kind) || /^(hostage|prisoner|detainee|captive)/.test(q.head ?? ''))) continue;
+      if ((c.class === 'change' || c.class === 'agreement' || c.class === 'base' || c.class === 'transfer') && !(r.a1 && roleOf(r.a1.actor) === 'armed') && !(r.passive && ms.some((m) => roleOf(m.actor) === 'armed'))) continue;
+      seen.add(c.class);
       const d = draft('strategic', c.fixed, c.class, f, r);
       if (c.class === 'arrest') {
         const agent = r.passive ? r.a1 : d.actor1;
