@@ -281,7 +281,17 @@ export class TimexFinder {
       }
     }
     cands.push(...this.chronoCandidates(text, ref));
-    return select(cands).map((c) => {
+    const chosen = select(cands);
+    // "On 1 February 2022, in the afternoon": a bare part of the day belongs to the date just before it.
+    for (let k = 1; k < chosen.length; k++) {
+      const c = chosen[k]!;
+      const p = chosen[k - 1]!;
+      const part = /^(?:the\s+)?(?:early\s+|late\s+)?(morning|afternoon|evening|night|overnight|midday|noon)$/i.exec(c.text);
+      if (part && c.type === 'TIME' && /^\d{4}-\d{2}-\d{2}$/.test(p.value) && c.start - p.end <= 20 && !/[.!?]/.test(text.slice(p.end, c.start))) {
+        c.value = `${p.value}T${this.lex.partsOfDay[part[1]!.toLowerCase()] ?? 'MI'}`;
+      }
+    }
+    return chosen.map((c) => {
       const out: TimexMention = { start: c.start, end: c.end, text: text.slice(c.start, c.end), type: c.type, value: c.value };
       if (c.until) out.until = c.until;
       if (c.approximate) out.approximate = true;
@@ -304,6 +314,9 @@ export class TimexFinder {
         t = t.slice(s[0].length);
       }
       t = t.replace(/[\s,;:]+$/, '');
+      const lead = /^[(["'“‘\s]+/.exec(t)?.[0].length ?? 0;
+      start += lead;
+      t = t.slice(lead);
       if (t.length === 0) continue;
       const low = t.toLowerCase();
       if (/^(now|right now|may|march|sat|sun|mon|wed|second|sec|min|the weekend|weekend)$/.test(low)) continue;

@@ -605,7 +605,16 @@ function pickDate(doc: Doc, d: Draft, prev: Draft | null, trace: EventTrace): Ev
   const own = d.sentences.flatMap(inSentence);
   if (own.length) {
     // The date nearest the trigger, a precise one over a vague one.
-    const best = [...own].sort((a, b) => (eventDateOf(a, null)!.precision - eventDateOf(b, null)!.precision) || Math.abs(a.start - d.trigger.start) - Math.abs(b.start - d.trigger.start))[0]!;
+    // A precise date over a vague one, a single day over a range, the anchor of a duration ("missing since 7 May")
+    // last, then the one nearest the trigger.
+    const anchorOnly = (x: TimexMention): number => (/\b(since|until|till|from)\s*$/i.test(doc.text.slice(Math.max(0, x.start - 7), x.start)) ? 1 : 0);
+    const best = [...own].sort(
+      (a, b) =>
+        eventDateOf(a, null)!.precision - eventDateOf(b, null)!.precision ||
+        anchorOnly(a) - anchorOnly(b) ||
+        (a.until ? 1 : 0) - (b.until ? 1 : 0) ||
+        Math.abs(a.start - d.trigger.start) - Math.abs(b.start - d.trigger.start),
+    )[0]!;
     const ed = eventDateOf(best, doc.published)!;
     if (doc.published && ed.precision === 1 && ed.value > doc.published) return 'drop'; // a future date: not an event yet
     trace.date = { start: best.start, end: best.end };
