@@ -291,10 +291,11 @@ function roleOf(a: Actor | undefined): 'civilian' | 'protester' | 'rioter' | 'ar
 function roles(toks: KeyToken[], f: Found, ms: MentionRef[]): { a1: MentionRef | null; a2: MentionRef | null; passive: boolean } {
   const before = ms.filter((m) => m.end <= f.start);
   const after = ms.filter((m) => m.start >= f.end);
-  const prevKey = toks[f.i - 1]?.key ?? '';
-  const prev2 = toks[f.i - 2]?.key ?? '';
+  // Raw text, so that "IS militants attacked" is not a passive "is ... attacked".
+  const prevKey = toks[f.i - 1]?.raw ?? '';
+  const prev2 = toks[f.i - 2]?.raw ?? '';
   const nextKeys = toks.slice(f.j, f.j + 2).map((t) => t.key);
-  const passive = PASSIVE_AUX.has(prevKey) || PASSIVE_AUX.has(prev2) || nextKeys[0] === 'by' || PASSIVE_AUX.has(toks[f.i]?.key ?? '');
+  const passive = PASSIVE_AUX.has(prevKey) || PASSIVE_AUX.has(prev2) || nextKeys[0] === 'by' || PASSIVE_AUX.has(toks[f.i]?.raw ?? '');
   if (passive) {
     // "X were killed by Y": Y acts. The agent follows "by" within the clause.
     const byIdx = toks.findIndex((t, k) => k >= f.j && k < f.j + 8 && t.key === 'by');
@@ -556,6 +557,21 @@ function finish(doc: Doc, d: Draft, drafts: Draft[], mentions: MentionRef[], qua
 
   // Actors.
   const country = place?.countryCode ?? documentCountryOf(doc);
+  // No one named as acting: the first armed actor of the event's sentence (not the victim).
+  if (!d.actor1 && !d.synthetic1 && d.eventType !== 'Protests' && d.eventType !== 'Riots') {
+    const armed = mentions.find((m) => d.sentences.includes(m.sentence) && roleOf(m.actor) === 'armed' && m.actor !== d.actor2?.actor);
+    if (armed) d.actor1 = armed;
+  }
+  // A demonstration's crowd is named by the event's type: rioters in a riot, protesters in a protest.
+  if (d.actor1 && d.eventType === 'Riots' && roleOf(d.actor1.actor) === 'protester') {
+    d.synthetic1 = { kind: 'rioters', inter: 5 };
+    trace.actor1 = { start: d.actor1.start, end: d.actor1.end };
+    d.actor1 = null;
+  } else if (d.actor1 && d.eventType === 'Protests' && roleOf(d.actor1.actor) === 'rioter') {
+    d.synthetic1 = { kind: 'protesters', inter: 6 };
+    trace.actor1 = { start: d.actor1.start, end: d.actor1.end };
+    d.actor1 = null;
+  }
   const actor1 = actorRef(d.actor1, d.synthetic1, country, place, ctx, trace, 'actor1', d.trigger);
   const actor2 = actorRef(d.actor2, d.synthetic2, country, place, ctx, trace, 'actor2', d.trigger);
 
@@ -719,8 +735,9 @@ function actorRef(
   const c = ctx.countries.get(country);
   const tpl = SYNTHETIC_NAMES[synthetic.kind] ?? `${synthetic.kind} ({country})`;
   const name = c ? tpl.replace('{country}', synthetic.kind === 'police' ? c.withArticle : c.name) : tpl.replace(/\s*\(\{country\}\)| of \{country\}/, '');
-  // Read from the trigger itself: "protest" names its protesters, "was killed" its unidentified attacker.
-  trace[field] = { start: trigger.start, end: trigger.end };
+  // Read from the trigger itself ("protest" names its protesters, "was killed" its unidentified attacker),
+  // unless a mention was already traced (a crowd renamed by the event's type).
+  trace[field] ??= { start: trigger.start, end: trigger.end };
   return { id: name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/-$/, ''), name, inter: synthetic.inter };
 }
 
