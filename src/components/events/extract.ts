@@ -699,10 +699,13 @@ function pickPlace(doc: Doc, d: Draft, prev: Draft | null, trace: EventTrace): E
   return eventPlaceOf(doc, p);
 }
 
+const LOCAL_KINDS = new Set(['civilians', 'protesters', 'rioters', 'unidentified', 'gang', 'communal']);
+
+/** The document's country: its places' most frequent country, else the one the actors stage gave local groups. */
 function documentCountryOf(doc: Doc): string | null {
-  if (!doc.assigned.has('places')) return null;
   const counts = new Map<string, number>();
-  for (const p of doc.places) if (p.countryCode) counts.set(p.countryCode, (counts.get(p.countryCode) ?? 0) + 1);
+  if (doc.assigned.has('places')) for (const p of doc.places) if (p.countryCode) counts.set(p.countryCode, (counts.get(p.countryCode) ?? 0) + 1);
+  if (counts.size === 0) for (const a of doc.actors) if (a.countryCode && LOCAL_KINDS.has(a.kind ?? '')) counts.set(a.countryCode, (counts.get(a.countryCode) ?? 0) + a.mentions.length);
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
