@@ -24,6 +24,8 @@ export interface Quantity extends TextSpan {
   kind: string;
   /** The counted noun as written ("civilians", "militants"), when found. */
   head?: string;
+  /** Added: part of a count given just before ("3 civilians including a child"), so not to be added to it. */
+  subset?: boolean;
 }
 
 /** Every layer name a component may require or assign. */

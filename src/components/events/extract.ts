@@ -428,7 +428,13 @@ function sentenceEvents(doc: Doc, s: number, toks: KeyToken[], foundIn: Found[],
       const clauseEnd = clauseEndAfter(toks, f.j);
       let armedTarget = false;
       for (let k = f.j; k < toks.length && toks[k]!.start < clauseEnd && k < f.j + 10; k++) if (lex.armedTargets.matchesAt(toks, k)[0] || lex.armedVictimHeads.test(toks[k]!.key)) armedTarget = true;
-      const collective = r1 === 'civilian' && r.a1 && !/^(a|an|one|the)\s/i.test(doc.text.slice(r.a1.start, r.a1.end)) && !r.passive;
+      // "Three civilians died": with a casualty word the subject is the victim.
+      if (lead.c.casualty && r.a1 && roleOf(r.a1.actor) === 'civilian') {
+        if (!r.a2) r.a2 = r.a1;
+        r.a1 = null;
+      }
+      const r1b = roleOf(r.a1?.actor);
+      const collective = r1b === 'civilian' && r.a1 && !/^(a|an|one|the)\s/i.test(doc.text.slice(r.a1.start, r.a1.end)) && !r.passive;
       if (r1 === 'rioter' || r1 === 'protester') type = ['Riots', r1 === 'protester' ? 'Violent demonstration' : 'Mob violence'];
       else if (collective) type = ['Riots', 'Mob violence'];
       else if (r2 === 'armed' || (r2 === 'unknown' && (armedVictims || armedTarget))) type = ['Battles', 'Armed clash'];
@@ -746,7 +752,9 @@ function actorRef(
 
 function fatalities(doc: Doc, d: Draft, scope: number[], quantities: Quantity[], lex: EventLexicon, all: KeyToken[][]): { value: number | null; spans: Span[]; sentences: number[] } {
   const inScope = quantities.filter((q) => scope.includes(doc.sentenceAt(q.start)));
-  const killed = inScope.filter((q) => q.kind === 'killed' && q.value != null);
+  // Strategic developments and peaceful protests have no fatalities by definition (ACLED).
+  if (d.eventType === 'Strategic developments' || d.subEventType === 'Peaceful protest') return { value: 0, spans: [], sentences: [] };
+  const killed = inScope.filter((q) => q.kind === 'killed' && q.value != null && !q.subset);
   const explicit = killed.filter((q) => /^fatalit|^death/.test(q.head ?? '') || /fatalit/i.test(q.text));
   if (explicit.length) {
     const q = explicit.reduce((a, b) => (b.value! < a.value! ? b : a));

@@ -15,6 +15,7 @@ interface QuantityFile {
   persons: string[];
   singularDeterminers: string[];
   pronouns: Record<string, number>;
+  things?: string[];
 }
 
 interface LexiconCasualty {
@@ -35,6 +36,7 @@ export class QuantityFinder {
   private readonly kinds = new PhraseTrie<string>();
   private readonly singular: Set<string>;
   private readonly pronouns: Map<string, number>;
+  private readonly things: Set<string>;
 
   constructor(q: QuantityFile, lex: LexiconCasualty) {
     for (const [w, v] of Object.entries(q.numberWords)) this.numbers.add(w, v);
@@ -44,6 +46,7 @@ export class QuantityFinder {
     for (const [kind, words] of Object.entries(lex.casualtyWords)) for (const w of words) this.kinds.add(w, kind);
     this.singular = new Set(q.singularDeterminers.map((d) => phraseKeys(d).join(' ')));
     this.pronouns = new Map(Object.entries(q.pronouns));
+    this.things = new Set(q.things ?? []);
   }
 
   /** The kind word (killed, injured, ...) starting at token i, if any. */
@@ -66,6 +69,11 @@ export class QuantityFinder {
         if (q.quantity.kind === 'people' && prev && prev.kind !== 'people' && lastEnd >= 0 && i - lastEnd <= 3 && tokens.slice(lastEnd, i).every((t) => COORD.has(t.key))) {
           q.quantity.kind = prev.kind;
         }
+        // "3 civilians including a child", "among them two women": a part of the count before, not more victims.
+        const before = tokens.slice(Math.max(0, i - 3), i).map((t) => t.key).join(' ');
+        if (prev && /\b(including|includes|among them|among whom|of whom|of them|incl)$/.test(before)) q.quantity.subset = true;
+        // "a man was killed and his body was found": the body is the same victim.
+        if (prev && /^(body|bodies|corpse|corpses)$/.test(q.quantity.head ?? '') && /^(the|his|her|their)\b/i.test(q.quantity.text)) q.quantity.subset = true;
         out.push(q.quantity);
         lastEnd = q.next;
         i = q.next;
@@ -135,6 +143,8 @@ export class QuantityFinder {
       head = this.persons.matchesAt(tokens, s)[0];
       if (head) break;
     }
+    // "killed a dozen of their livestock": things, not people.
+    for (let s = k; s < Math.min(tokens.length, k + 3); s++) if (this.things.has(tokens[s]!.key)) return null;
     return this.finish(text, tokens, i, numEnd, head?.end ?? numEnd, value, approximate, head?.value);
   }
 
