@@ -79,6 +79,8 @@ describe('events', () => {
       'At the height of its power in 2014, the group killed thousands of people.',
       'If the talks fail, the army could launch an offensive.',
       'The capture of the last pocket would mark the end of the campaign.',
+      'The main responsibility for eight years of mass killing lies with the regime.',
+      'Airstrikes and torture remain the hallmarks of the war.',
     ]) {
       expect(ev(analyse(t, '2019-03-01')), t).toEqual([]);
     }

@@ -106,7 +106,7 @@ export function extractEvents(doc: Doc, ctx: ExtractContext): TracedEvent[] {
     if (found.length === 0) continue;
     const sMentions = mentions.filter((m) => m.sentence === s);
     const ownDate = sentenceHasEventDate(doc, s);
-    const events = sentenceEvents(doc, s, toks, found, sMentions, ctx, sentenceTokens);
+    const events = sentenceEvents(doc, s, toks, found, sMentions, ctx, sentenceTokens).filter((e) => anchored(doc, s, e, ownDate));
     for (const e of events) {
       e.ownDate = ownDate;
       const prev = drafts[drafts.length - 1];
@@ -185,6 +185,21 @@ function applyClassifier(doc: Doc, d: Draft, model: ClassifierModel): void {
     d.actor2 = null;
     d.synthetic2 = { kind: 'civilians', inter: 7 };
   } else if (r.eventType !== 'Violence against civilians' && d.synthetic2?.kind === 'civilians') d.synthetic2 = undefined;
+}
+
+/**
+ * A cue written as a noun ("the killing of", "airstrikes", "torture") names a specific event only when something
+ * anchors it: a date or a place in its sentence, people counted, or a concrete actor doing it. Without an anchor it
+ * is talk about violence in general ("eight years of mass killing"), not an event.
+ */
+function anchored(doc: Doc, s: number, e: Draft, ownDate: boolean): boolean {
+  if (verbal(e.trigger)) return true;
+  if (ownDate) return true;
+  if (doc.assigned.has('places') && doc.places.some((p) => doc.sentenceAt(p.start) === s && p.featureCode !== 'PCLI' && !/^PCL/.test(p.featureCode ?? ''))) return true;
+  if (quantitiesIn(doc, s).some((q) => q.kind !== 'people' && !q.approximate)) return true;
+  // "Houthi forces carried out an airstrike": a single event by a named actor.
+  if (e.actor1 && roleOf(e.actor1.actor) !== 'civilian' && /\b(a|an|the|this|that)\s+$/i.test(doc.text.slice(Math.max(0, e.trigger.start - 8), e.trigger.start))) return true;
+  return false;
 }
 
 function mergeInto(prev: Draft, e: Draft, s: number): void {
@@ -316,6 +331,13 @@ function roles(toks: KeyToken[], f: Found, ms: MentionRef[]): { a1: MentionRef |
     return { a1: by, a2, passive: false };
   }
   return { a1, a2, passive: false };
+}
+
+const IRREGULAR_PAST = new Set(['shot', 'fought', 'struck', 'hit', 'beat', 'beaten', 'stole', 'stolen', 'fled', 'held', 'took', 'taken', 'overran', 'overrun', 'blew', 'blown', 'set', 'threw', 'thrown', 'burnt', 'burned', 'dead', 'died', 'killed', 'hurt', 'left', 'fell', 'seized', 'drove', 'ran', 'retook', 'retaken', 'won', 'lost', 'rose', 'stood', 'sat', 'went', 'brought', 'caught', 'slain', 'slew', 'stabbed', 'upheld', 'gunned']);
+
+/** A cue written as a verb ("shelled", "opened fire", "taken into custody") rather than a noun ("an airstrike"). */
+function verbal(f: Found): boolean {
+  return f.key.split(' ').some((w) => /[a-z]ed$/.test(w) || IRREGULAR_PAST.has(w));
 }
 
 const CLAUSE_BREAK_WORDS = new Set(['after', 'while', 'when', 'because', 'who', 'which', 'that', 'as', 'before', 'since', 'following', 'accusing', 'accused', 'during', 'where', 'whom', 'whose', 'but', 'although', 'amid']);
