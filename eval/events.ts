@@ -150,6 +150,74 @@ function score(t: Tally, r: AcledRow, doc: DocJSON, isoOf: (name: string) => str
   if (e.actor1?.inter === r.inter1) t.inter1Ok++;
 }
 
+interface IpeSentence {
+  doc_id: number;
+  sent_id: number;
+  sent_labels: string[];
+  sent_text: string;
+}
+
+/**
+ * News-domain check on IndiaPoliceEvents (Times of India, Gujarat 2002; sentences labelled by whether police
+ * arrested, killed or used force): each article runs through the default pipeline (its date as publication date)
+ * and a sentence counts as predicted when an event's trigger lies in it — ARREST: an Arrests event; KILL: an event
+ * by state forces with fatalities; FORCE: a violent, riot or intervention event by state forces.
+ */
+export async function indiaPoliceEvents(analyzer: Analyzer, quick: boolean): Promise<Record<string, number>> {
+  const dir = sharedPath('eval', 'events', 'india-police-events');
+  const sents = readFileSync(`${dir}/sents.jsonl`, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as IpeSentence);
+  const docs = readFileSync(`${dir}/docs.jsonl`, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { doc_id: number; doc_text: string });
+  const dates = new Map(
+    readFileSync(`${dir}/metadata.jsonl`, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { doc_id: number; date: string })
+      .map((m) => [m.doc_id, m.date] as const),
+  );
+  const byDoc = new Map<number, IpeSentence[]>();
+  for (const x of sents) byDoc.set(x.doc_id, [...(byDoc.get(x.doc_id) ?? []), x]);
+  const tally = { ARREST: { tp: 0, fp: 0, fn: 0 }, KILL: { tp: 0, fp: 0, fn: 0 }, FORCE: { tp: 0, fp: 0, fn: 0 } };
+  const selected = quick ? docs.filter((_, i) => i % 4 === 0) : docs;
+  for (const d of selected) {
+    const doc = analyzer.analyze({ id: String(d.doc_id), text: d.doc_text, published: dates.get(d.doc_id) ?? null, });
+    // Align the corpus sentences with the analysed text (cleaning may normalise whitespace): search sequentially.
+    let cursor = 0;
+    for (const sent of byDoc.get(d.doc_id) ?? []) {
+      const probe = sent.sent_text.trim().slice(0, 40);
+      const at = probe ? doc.text.indexOf(probe, cursor) : -1;
+      const start = at >= 0 ? at : cursor;
+      const end = at >= 0 ? at + sent.sent_text.trim().length : cursor;
+      if (at >= 0) cursor = end;
+      const evs = doc.events.filter((e) => {
+        const t = (e as { trace?: { trigger: { start: number } } }).trace?.trigger.start ?? e.evidence[0]!.start;
+        return at >= 0 && t >= start && t < end;
+      });
+      const state = (e: ConflictEvent): boolean => e.actor1?.inter === 1 || e.actor1?.inter === 8;
+      const pred = {
+        ARREST: evs.some((e) => e.subEventType === 'Arrests'),
+        KILL: evs.some((e) => state(e) && (e.fatalities ?? 0) > 0),
+        FORCE: evs.some((e) => state(e) && (['Battles', 'Violence against civilians', 'Explosions/Remote violence', 'Riots'].includes(e.eventType) || /intervention|Excessive/.test(e.subEventType))),
+      };
+      for (const k of ['ARREST', 'KILL', 'FORCE'] as const) {
+        const gold = sent.sent_labels.includes(k);
+        if (gold && pred[k]) tally[k].tp++;
+        else if (pred[k]) tally[k].fp++;
+        else if (gold) tally[k].fn++;
+      }
+    }
+  }
+  const out: Record<string, number> = {};
+  for (const [k, t] of Object.entries(tally)) {
+    const p = t.tp + t.fp ? t.tp / (t.tp + t.fp) : 0;
+    const r = t.tp + t.fn ? t.tp / (t.tp + t.fn) : 0;
+    const key = k.toLowerCase();
+    out[`ipe.${key}.precision`] = p;
+    out[`ipe.${key}.recall`] = r;
+    out[`ipe.${key}.f1`] = p + r ? (2 * p * r) / (p + r) : 0;
+  }
+  return out;
+}
+
 const accuracy = (pairs: { gold: string; pred: string }[]): number => pairs.filter((x) => x.gold === x.pred).length / Math.max(1, pairs.length);
 
 export const evaluate: Evaluation = async ({ log, quick }) => {
@@ -181,6 +249,7 @@ export const evaluate: Evaluation = async ({ log, quick }) => {
     });
   }
   for (const { r, doc } of byFold) score(cv, r, doc, isoOf);
+  const ipe = await indiaPoliceEvents(await Analyzer.create({ resources, log }), quick ?? false);
   const n = rows.length;
   log(`events: ${n} ACLED dev notes, rules + ${FOLDS}-fold cross-validation, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const typeF1 = macroF1(cv.typePairs);
@@ -206,6 +275,7 @@ export const evaluate: Evaluation = async ({ log, quick }) => {
       'acled.rules.sub_event_type.macro_f1': macroF1(rules.subPairs).macro,
       'acled.rules.fatalities.accuracy': rules.fatalOk / n,
       'acled.rules.inter1.accuracy': rules.inter1Ok / n,
+      ...ipe,
     },
     details: [
       `Event types (${FOLDS}-fold cross-validated), gold rows x predicted columns (${n} notes):`,

@@ -90,8 +90,40 @@ export interface ExtractContext {
   classifier?: ClassifierModel | null;
 }
 
-export function extractEvents(doc: Doc, ctx: ExtractContext): TracedEvent[] {
+const ABBREV_BEFORE = /(?:\b\p{L}\.){2,}$|\b(?:mr|mrs|ms|dr|st|no|vs|gen|col|lt|sgt|capt|prof|rev|jr|sr|inc|ltd|co|corp|govt|dept|approx|est|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|fig|vol|etc)\.$/iu;
+
+/**
+ * The units events are read from: the document's sentences, with an overlong one (over 250 characters) split
+ * again where a full stop is followed by a lower-case word — all-lower-case reports defeat sentence splitting,
+ * and one event per sentence would then swallow a whole article.
+ */
+export function eventUnits(doc: Doc): Span[] {
+  const out: Span[] = [];
+  for (const s of doc.sentences) {
+    if (s.end - s.start <= 250) {
+      out.push({ start: s.start, end: s.end });
+      continue;
+    }
+    const text = doc.text.slice(s.start, s.end);
+    let from = 0;
+    const re = /[.!?]["'”’)]*\s+(?=["'“‘(]?\p{Ll})/gu;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const stop = m.index + 1;
+      if (ABBREV_BEFORE.test(text.slice(Math.max(0, stop - 12), stop))) continue;
+      const end = m.index + m[0].trimEnd().length;
+      if (end - from > 1) out.push({ start: s.start + from, end: s.start + end });
+      from = m.index + m[0].length;
+    }
+    if (from < text.length) out.push({ start: s.start + from, end: s.end });
+  }
+  return out;
+}
+
+export function extractEvents(source: Doc, ctx: ExtractContext): TracedEvent[] {
   const { lex } = ctx;
+  // A view of the document whose sentences are the event units (everything else reads through to the Doc).
+  const doc = Object.create(source) as Doc;
+  doc.sentences = eventUnits(source);
   const mentions = actorMentions(doc);
   const quantities = doc.assigned.has('quantities') ? doc.quantities : [];
   const drafts: Draft[] = [];
@@ -100,7 +132,9 @@ export function extractEvents(doc: Doc, ctx: ExtractContext): TracedEvent[] {
   const withTriggers = new Set<number>();
   for (let s = 0; s < doc.sentences.length; s++) {
     const toks = sentenceTokens[s]!;
-    const all = findTriggers(toks, lex);
+    const dateSpans = doc.assigned.has('dates') ? doc.dates : [];
+    // "This story is from March 7": a month is not a march.
+    const all = findTriggers(toks, lex).filter((f) => !dateSpans.some((d) => d.start <= f.start && f.end <= d.end));
     if (all.some((f) => !f.classes.every((c) => c.casualty))) withTriggers.add(s);
     const found = all.filter((f) => !blocked(doc, toks, f, lex, s));
     if (found.length === 0) continue;
@@ -226,7 +260,13 @@ function findTriggers(toks: KeyToken[], lex: EventLexicon): Found[] {
       continue;
     }
     const end = ms[0]!.end;
-    const classes = [...new Set(ms.filter((m) => m.end === end).map((m) => lex.classes[m.value]!))];
+    let classes = [...new Set(ms.filter((m) => m.end === end).map((m) => lex.classes[m.value]!))];
+    const key0 = toks[i]!.key;
+    if ((key0 === 'strike' || key0 === 'strikes') && end === i + 1 && lex.notProtestStrikeAfter.has(toks[i - 1]?.key ?? '')) classes = classes.filter((c) => !c.protest);
+    if (classes.length === 0) {
+      i = end;
+      continue;
+    }
     out.push({
       classes,
       key: toks
@@ -303,7 +343,7 @@ function roleOf(a: Actor | undefined): 'civilian' | 'protester' | 'rioter' | 'ar
 }
 
 /** actor1 (agent) and actor2 (patient) around a trigger. */
-function roles(toks: KeyToken[], f: Found, ms: MentionRef[]): { a1: MentionRef | null; a2: MentionRef | null; passive: boolean } {
+function roles(doc: Doc, toks: KeyToken[], f: Found, ms: MentionRef[]): { a1: MentionRef | null; a2: MentionRef | null; passive: boolean } {
   const before = ms.filter((m) => m.end <= f.start);
   const after = ms.filter((m) => m.start >= f.end);
   // Raw text, so that "IS militants attacked" is not a passive "is ... attacked".
@@ -314,7 +354,15 @@ function roles(toks: KeyToken[], f: Found, ms: MentionRef[]): { a1: MentionRef |
   if (passive) {
     // "X were killed by Y": Y acts. The agent follows "by" within the clause.
     const byIdx = toks.findIndex((t, k) => k >= f.j && k < f.j + 8 && t.key === 'by');
-    const agent = byIdx >= 0 ? (after.find((m) => m.start >= toks[byIdx]!.end && m.start - toks[byIdx]!.end < 60) ?? null) : null;
+    let agent = byIdx >= 0 ? (after.find((m) => m.start >= toks[byIdx]!.end && m.start - toks[byIdx]!.end < 60) ?? null) : null;
+    // "killed in police firing", "died in an army raid": an armed actor in the clause after the cue.
+    if (!agent) {
+      const clauseEnd = clauseEndAfter(toks, f.j);
+      agent =
+        after.find(
+          (m) => m.start < clauseEnd && m.start - f.end < 40 && roleOf(m.actor) === 'armed' && /\b(in|during|by|under)\s+(?:(?:a|an|the)\s+)?$/i.test(doc.text.slice(Math.max(0, m.start - 16), m.start)),
+        ) ?? null;
+    }
     // The subject: the first mention of the clause before the trigger ("Men suspected of links to the group were ...").
     const patient = before.length ? before[0]! : null;
     return { a1: agent, a2: patient, passive: true };
@@ -397,7 +445,7 @@ function sentenceEvents(doc: Doc, s: number, toks: KeyToken[], foundIn: Found[],
   if (protestLed && protestFound.length > 0) {
     const f = (strongProtest[0] ?? protestFound[0])!;
     const mods = protestMods(lex, all, s);
-    const r = roles(toks, f, ms);
+    const r = roles(doc, toks, f, ms);
     const protesters = ms.find((m) => roleOf(m.actor) === 'protester' || roleOf(m.actor) === 'rioter') ?? null;
     const state = ms.find((m) => STATE_KINDS.has(m.actor.kind ?? '')) ?? null;
     let type: [string, string] = ['Protests', 'Peaceful protest'];
@@ -410,7 +458,7 @@ function sentenceEvents(doc: Doc, s: number, toks: KeyToken[], foundIn: Found[],
     crowdEvent = d;
   } else if (unambiguousRiot.length > 0 && (crowd || violentFound.length === 0 || riotFound.some((f) => f.classes.length === 1))) {
     const f = unambiguousRiot[0]!;
-    const r = roles(toks, f, ms);
+    const r = roles(doc, toks, f, ms);
     const rioters = ms.find((m) => roleOf(m.actor) === 'rioter' || roleOf(m.actor) === 'protester') ?? null;
     const d = draft('protest', ['Riots', 'Mob violence'], 'riot', f, { a1: rioters ?? (r.a1 && roleOf(r.a1.actor) !== 'armed' ? r.a1 : null), a2: r.a2 && r.a2 !== rioters ? r.a2 : null });
     d.synthetic1 = { kind: 'rioters', inter: 5 };
@@ -426,7 +474,7 @@ function sentenceEvents(doc: Doc, s: number, toks: KeyToken[], foundIn: Found[],
   const crowdCovers = crowdEvent && (crowdEvent.eventType === 'Riots' || crowdEvent.subEventType === 'Excessive force against protesters' || !lead || lead.c.byActors || lead.c.class === 'clash');
   if (lead && !crowdCovers) {
     const f = lead.f;
-    const r = roles(toks, f, ms);
+    const r = roles(doc, toks, f, ms);
     let type: [string, string];
     const casualtyOnly = ranked.every((x) => x.c.class === 'casualty');
     const unarmed = (m: MentionRef | null): boolean => !m || ['civilian', 'rioter', 'protester'].includes(roleOf(m.actor));
@@ -492,10 +540,10 @@ function sentenceEvents(doc: Doc, s: number, toks: KeyToken[], foundIn: Found[],
       if (!c.fixed || c.fixed[0] !== 'Strategic developments' || seen.has(c.class)) continue;
       if (c.class === 'looting' && f.classes.some((x) => x.riot) && crowdEvent) continue;
       if (c.class === 'looting' && f.classes.some((x) => x.riot || VIOLENT.has(x.class)) && lead && !crowdEvent) continue;
-      if (c.class === 'arrest' && crowdEvent) continue;
+      if (c.class === 'arrest' && crowdEvent && Math.abs(f.i - crowdEvent.trigger.i) < 25) continue;
       if ((c.class === 'change' || c.class === 'other' || c.class === 'agreement' || c.class === 'base' || c.class === 'transfer') && busy) continue;
       if (c.class === 'weapons' && lead && lead.c.class !== 'weapons') continue;
-      const r = roles(toks, f, ms);
+      const r = roles(doc, toks, f, ms);
       // Weak cues ("fled", "released", "deployed", "agreement") make an event only with someone doing it or
       // people counted: "Thousands of civilians have been evacuated", "the army deployed troops".
       if (c.class === 'other' && !quantitiesIn(doc, s).some((q) => ['evacuated', 'displaced', 'detained', 'abducted'].includes(q.kind) || /^(hostage|prisoner|detainee|captive)/.test(q.head ?? ''))) continue;

@@ -27,6 +27,7 @@ interface LexiconFile {
   armedTargets: string[];
   armedVictimHeads: string;
   motiveMarkers: string[];
+  notProtestStrikeAfter?: string[];
 }
 
 export type Modality = 'negation' | 'hypothetical' | 'future' | 'denial' | 'allegation' | 'background';
@@ -47,6 +48,8 @@ export class EventLexicon {
   readonly armedVictimHeads: RegExp;
   /** Words after which a protest sentence states its motive ("against the suicide attack"). */
   readonly motiveMarkers = new PhraseTrie<true>();
+  /** "artillery strikes", "drone strike": a strike after these words is not a labour strike. */
+  readonly notProtestStrikeAfter: Set<string>;
 
   constructor(raw: LexiconFile) {
     this.classes = raw.triggers;
@@ -64,6 +67,7 @@ export class EventLexicon {
     for (const t of raw.armedTargets) this.armedTargets.add(t, true);
     this.armedVictimHeads = new RegExp(raw.armedVictimHeads, 'i');
     for (const m of raw.motiveMarkers ?? []) this.motiveMarkers.add(m, true);
+    this.notProtestStrikeAfter = new Set(raw.notProtestStrikeAfter ?? []);
   }
 }
 
