@@ -30,7 +30,7 @@ export async function loadActorDictionary(ctx: Pick<ComponentContext, 'resources
 export const actorsFactory = defineComponent({
   name: 'actors',
   requires: ['sentences', 'tokens'],
-  uses: ['entities', 'places', 'dateline'],
+  uses: ['entities', 'places', 'dateline', 'dates'],
   assigns: ['actors'],
   async setup(ctx) {
     const dict = await loadActorDictionary(ctx);

@@ -315,7 +315,10 @@ function antecedent(
 /** Per sentence: does it speak of a protest, a riot? */
 function cueSentences(doc: Doc, dict: ActorDictionary, tokens: KeyToken[], sentenceOf: (t: KeyToken) => number): Map<number, { protest: boolean; riot: boolean }> {
   const out = new Map<number, { protest: boolean; riot: boolean }>();
+  const dates = doc.assigned.has('dates') ? doc.dates : [];
   for (let i = 0; i < tokens.length; i++) {
+    // "on 2 march 2002": a month is not a march.
+    if (dates.some((d) => d.start <= tokens[i]!.start && tokens[i]!.end <= d.end)) continue;
     for (const n of [3, 2, 1]) {
       if (i + n > tokens.length) continue;
       const k = tokens
@@ -332,7 +335,6 @@ function cueSentences(doc: Doc, dict: ActorDictionary, tokens: KeyToken[], sente
       out.set(s, x);
     }
   }
-  void doc;
   return out;
 }
 

@@ -132,4 +132,15 @@ describe('events', () => {
     expect(types('Police arrested two journalists.')).toEqual(['Strategic developments/Arrests']);
     expect(types('ISWAP fighters abducted ten farmers.')).toEqual(['Violence against civilians/Abduction/forced disappearance']);
   });
+
+  it('finds the agent after "in police firing" and reads all-lower-case reports unit by unit', () => {
+    const [e] = ev(analyse('on 2 march 2002, three men were killed in police firing in the old city.', '2002-03-05', undefined, rulesOnly));
+    expect(e!.actor1?.name).toMatch(/^Police Forces/);
+    expect(e!.fatalities).toBe(3);
+    const long =
+      'this story is from march 7, 2002. ayodhya: hundreds of activists held a protest march on tuesday against the ban on the programme in the city and shouted slogans for hours. ' +
+      'about 35 persons were arrested in this connection. the protesters were later released by the police after the district magistrate intervened in the matter late in the evening.';
+    const doc = analyse(long, '2002-03-07', undefined, rulesOnly);
+    expect(ev(doc).map((x) => x.subEventType)).toEqual(expect.arrayContaining(['Arrests']));
+  });
 });

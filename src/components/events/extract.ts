@@ -346,6 +346,12 @@ function roleOf(a: Actor | undefined): 'civilian' | 'protester' | 'rioter' | 'ar
 function roles(doc: Doc, toks: KeyToken[], f: Found, ms: MentionRef[]): { a1: MentionRef | null; a2: MentionRef | null; passive: boolean } {
   const before = ms.filter((m) => m.end <= f.start);
   const after = ms.filter((m) => m.start >= f.end);
+  // "police firing", "army shelling": the actor is inside the cue.
+  const inside = ms.find((m) => m.start >= f.start && m.end <= f.end && roleOf(m.actor) === 'armed');
+  if (inside) {
+    const other = [...before].reverse().find((m) => m.actor !== inside.actor) ?? after.find((m) => m.actor !== inside.actor) ?? null;
+    return { a1: inside, a2: other, passive: false };
+  }
   // Raw text, so that "IS militants attacked" is not a passive "is ... attacked".
   const prevKey = toks[f.i - 1]?.raw ?? '';
   const prev2 = toks[f.i - 2]?.raw ?? '';
