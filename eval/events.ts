@@ -91,7 +91,7 @@ export function confusionMatrix(pairs: { gold: string; pred: string }[], labels:
 
 export const FOLDS = 5;
 /** How much the classifier must prefer its label over the rules' (see docs/events.md). */
-export const CLASSIFIER_MARGIN = 2;
+export const CLASSIFIER_MARGIN = 10;
 
 /** The default pipeline (data/pipeline.json) with options for the events component. */
 export async function pipelineWith(resources: FileResources, eventsOptions: Record<string, unknown>): Promise<PipelineConfig> {
