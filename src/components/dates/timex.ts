@@ -291,6 +291,15 @@ export class TimexFinder {
         c.value = `${p.value}T${this.lex.partsOfDay[part[1]!.toLowerCase()] ?? 'MI'}`;
       }
     }
+    // "late November", "mid-March", "early 2014": the modifier belongs to the expression (the value keeps its grain).
+    for (const c of chosen) {
+      if (c.type !== 'DATE' || !/^(\d{4}|XXXX)(-\d{2})?$/.test(c.value)) continue;
+      const m = /\b(early|late|mid)[\s-]+$/i.exec(text.slice(Math.max(0, c.start - 8), c.start));
+      if (m && !chosen.some((o) => o !== c && o.end > c.start - m[0].length && o.start < c.start)) {
+        c.start -= m[0].length;
+        c.text = text.slice(c.start, c.end);
+      }
+    }
     return chosen.map((c) => {
       const out: TimexMention = { start: c.start, end: c.end, text: text.slice(c.start, c.end), type: c.type, value: c.value };
       if (c.until) out.until = c.until;
