@@ -116,6 +116,24 @@ describe('events', () => {
     expect(e!.place?.precision).toBe(2);
   });
 
+  it("uses the places stage's eventPlace, and the dateline's town when the sentence names only the country", () => {
+    const region: Place = {
+      ...place('Donetsk Oblast', 'Donetsk Oblast', 48.0, 37.8, 'UA', 'ADM1'),
+      eventPlace: { name: 'Donetsk', geonameId: 709717, lat: 48.023, lon: 37.802, countryCode: 'UA', admin1: 'Donetsk', precision: 3 },
+    };
+    const [e] = ev(analyse('On 5 May 2022, Russian forces shelled villages in Donetsk Oblast.', '2022-05-06', [region]));
+    expect(e!.place).toEqual({ name: 'Donetsk', geonameId: 709717, lat: 48.023, lon: 37.802, countryCode: 'UA', admin1: 'Donetsk', precision: 3 });
+    expect(e!.actor1?.inter).toBe(8);
+    const doc = analyse('Kidal: Officials said the town was tense. On Monday gunmen attacked an army post in Mali, killing two soldiers.', '2022-05-06', [
+      place('Kidal', 'Kidal', 18.44, 1.41, 'ML', 'PPLA'),
+      place('Mali', 'Mali', 17, -4, 'ML', 'PCLI'),
+    ]);
+    doc.dateline = { start: 0, end: 5 };
+    events.process(doc);
+    expect(ev(doc)[0]!.place).toMatchObject({ name: 'Kidal', precision: 1 });
+    expect(ev(doc)[0]!.fatalities).toBe(2);
+  });
+
   it('takes the date of its own sentence, else the sentences before it, else the publication date; none without one', () => {
     const doc = analyse('On Monday, gunmen attacked a village. Later, soldiers clashed with the gunmen.', '2022-03-10');
     expect(ev(doc).map((e) => e.date?.value)).toEqual(['2022-03-07', '2022-03-07']);
