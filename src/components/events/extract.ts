@@ -140,7 +140,7 @@ export function extractEvents(source: Doc, ctx: ExtractContext): TracedEvent[] {
     if (found.length === 0) continue;
     const sMentions = mentions.filter((m) => m.sentence === s);
     const ownDate = sentenceHasEventDate(doc, s);
-    const events = sentenceEvents(doc, s, toks, found, sMentions, ctx, sentenceTokens).filter((e) => anchored(doc, s, e, ownDate));
+    const events = sentenceEvents(doc, s, toks, found, sMentions, ctx, sentenceTokens, mentions).filter((e) => anchored(doc, s, e, ownDate));
     for (const e of events) {
       e.ownDate = ownDate;
       const prev = drafts[drafts.length - 1];
@@ -405,14 +405,14 @@ function clauseEndAfter(toks: KeyToken[], j: number): number {
   return Number.MAX_SAFE_INTEGER;
 }
 
-function sentenceEvents(doc: Doc, s: number, toks: KeyToken[], foundIn: Found[], ms: MentionRef[], ctx: ExtractContext, all: KeyToken[][]): Draft[] {
+function sentenceEvents(doc: Doc, s: number, toks: KeyToken[], foundIn: Found[], ms: MentionRef[], ctx: ExtractContext, all: KeyToken[][], mentionsAll: MentionRef[]): Draft[] {
   const { lex } = ctx;
   const drafts: Draft[] = [];
   let found = foundIn;
   // In a protest sentence, what follows a motive marker ("against the suicide attack") is the motive, not an event.
   const firstProtest = found.find((f) => f.classes.some((c) => c.protest) && !WEAK_PROTEST.has(f.key)) ?? found.find((f) => f.classes.some((c) => c.protest));
+  let motiveAt = Number.MAX_SAFE_INTEGER;
   if (firstProtest) {
-    let motiveAt = Number.MAX_SAFE_INTEGER;
     for (let k = firstProtest.i; k < toks.length; k++) {
       const m = lex.motiveMarkers.matchesAt(toks, k)[0];
       if (m) {
@@ -450,7 +450,7 @@ function sentenceEvents(doc: Doc, s: number, toks: KeyToken[], foundIn: Found[],
   const protestLed = strongProtest.length > 0 || (protestFound.length > 0 && violentFound.filter((f) => !f.classes.some((c) => c.class === 'casualty')).length === 0);
   if (protestLed && protestFound.length > 0) {
     const f = (strongProtest[0] ?? protestFound[0])!;
-    const mods = protestMods(lex, all, s);
+    const mods = protestMods(lex, all, s, mentionsAll, motiveAt);
     const r = roles(doc, toks, f, ms);
     const protesters = ms.find((m) => roleOf(m.actor) === 'protester' || roleOf(m.actor) === 'rioter') ?? null;
     const state = ms.find((m) => STATE_KINDS.has(m.actor.kind ?? '')) ?? null;
@@ -581,11 +581,29 @@ function sentenceEvents(doc: Doc, s: number, toks: KeyToken[], foundIn: Found[],
   return drafts;
 }
 
-function protestMods(lex: EventLexicon, all: KeyToken[][], s: number): Set<string> {
+/**
+ * What happened at a protest, from its sentence and the two after it: intervention (tear gas, arrests), violence
+ * by the crowd (stones, arson) or excessive force (live fire, deaths). Violence words right after state forces
+ * ("police beat up demonstrators") are an intervention, not a riot; the protest's motive ("to decry the arrest
+ * of ...") is neither.
+ */
+function protestMods(lex: EventLexicon, all: KeyToken[][], s: number, mentions: MentionRef[], motiveAt: number): Set<string> {
   const mods = new Set<string>();
   for (let k = s; k < Math.min(all.length, s + 3); k++) {
     const toks = all[k]!;
-    for (let i = 0; i < toks.length; i++) for (const m of lex.protestModifiers.matchesAt(toks, i)) mods.add(m.value);
+    const state = mentions.filter((m) => m.sentence === k && STATE_KINDS.has(m.actor.kind ?? ''));
+    let inMotive = false;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i]!;
+      if (k === s && t.start >= motiveAt && !inMotive && t.start < motiveAt + 1) inMotive = true;
+      if (inMotive && (t.raw === ';' || t.raw === '.' || state.some((m) => m.start === t.start))) inMotive = false;
+      if (inMotive) continue;
+      for (const m of lex.protestModifiers.matchesAt(toks, i)) {
+        let kind: string = m.value;
+        if (kind === 'violent' && state.some((x) => x.end <= t.start && t.start - x.end < 40)) kind = 'intervention';
+        mods.add(kind);
+      }
+    }
   }
   return mods;
 }
