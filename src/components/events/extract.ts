@@ -376,6 +376,10 @@ function roles(doc: Doc, toks: KeyToken[], f: Found, ms: MentionRef[]): { a1: Me
   // "A clashed with B", "clashes between A and B", "A attacked B"; the object stays in the trigger's clause.
   const a1 = [...before].reverse().find((m) => roleOf(m.actor) !== 'civilian') ?? (before.length ? before[before.length - 1]! : null);
   const clauseEnd = clauseEndAfter(toks, f.j);
+  // "a man was shot dead in a drive-by shooting by armed individuals": a "by" agent acts even without a passive.
+  const byK = toks.findIndex((t, k) => k >= f.j && k < f.j + 10 && t.key === 'by' && t.start < clauseEnd);
+  const byAgent = byK >= 0 ? after.find((m) => m.start >= toks[byK]!.end && m.start - toks[byK]!.end < 30 && roleOf(m.actor) === 'armed') : undefined;
+  if (byAgent && (!a1 || roleOf(a1.actor) === 'civilian')) return { a1: byAgent, a2: a1, passive: false };
   let a2 = after.find((m) => m.actor !== a1?.actor && m.start < clauseEnd) ?? null;
   if (!a1 && /^(between|among)$/.test(toks[f.j]?.key ?? '') && after.length >= 2) return { a1: after[0]!, a2: after.find((m) => m.actor !== after[0]!.actor) ?? null, passive: false };
   if (!a1 && after.length > 0) {
