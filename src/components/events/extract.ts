@@ -466,7 +466,7 @@ function sentenceEvents(doc: Doc, s: number, toks: KeyToken[], foundIn: Found[],
     d.synthetic1 = type[0] === 'Riots' ? { kind: 'rioters', inter: 5 } : { kind: 'protesters', inter: 6 };
     if (d.actor1 && roleOf(d.actor1.actor) !== (type[0] === 'Riots' ? 'rioter' : 'protester')) d.actor1 = null;
     crowdEvent = d;
-  } else if (unambiguousRiot.length > 0 && (crowd || violentFound.length === 0 || riotFound.some((f) => f.classes.length === 1))) {
+  } else if (unambiguousRiot.length > 0 && (crowd || !ms.some((m) => roleOf(m.actor) === 'armed')) && (crowd || violentFound.length === 0 || riotFound.some((f) => f.classes.length === 1))) {
     const f = unambiguousRiot[0]!;
     const r = roles(doc, toks, f, ms);
     const rioters = ms.find((m) => roleOf(m.actor) === 'rioter' || roleOf(m.actor) === 'protester') ?? null;
@@ -504,7 +504,7 @@ function sentenceEvents(doc: Doc, s: number, toks: KeyToken[], foundIn: Found[],
       const r1 = roleOf(r.a1?.actor);
       const r2 = roleOf(r.a2?.actor);
       const victims = quantitiesIn(doc, s).filter((q) => q.kind === 'killed' || q.kind === 'injured' || q.start >= f.end);
-      const armedVictims = victims.some((q) => lex.armedVictimHeads.test(q.head ?? '') || lex.armedVictimHeads.test(q.text.split(/\s+/).slice(1).join(' ')));
+      const armedVictims = victims.some((q) => lex.armedVictimHeads.test(q.head ?? '') || q.text.split(/\s+/).slice(1).some((w) => lex.armedVictimHeads.test(w)));
       const clauseEnd = clauseEndAfter(toks, f.j);
       let armedTarget = false;
       for (let k = f.j; k < toks.length && toks[k]!.start < clauseEnd && k < f.j + 10; k++) if (lex.armedTargets.matchesAt(toks, k)[0] || lex.armedVictimHeads.test(toks[k]!.key)) armedTarget = true;
