@@ -161,7 +161,8 @@ interface IpeSentence {
  * News-domain check on IndiaPoliceEvents (Times of India, Gujarat 2002; sentences labelled by whether police
  * arrested, killed or used force): each article runs through the default pipeline (its date as publication date)
  * and a sentence counts as predicted when an event's trigger lies in it — ARREST: an Arrests event; KILL: an event
- * by state forces with fatalities; FORCE: a violent, riot or intervention event by state forces.
+ * by state forces with fatalities; FORCE: a violent event by state forces, or a riot or protest intervention with
+ * state forces as the other side (ACLED codes police force against rioters as a riot with the police as actor2).
  */
 export async function indiaPoliceEvents(analyzer: Analyzer, quick: boolean): Promise<Record<string, number>> {
   const dir = sharedPath('eval', 'events', 'india-police-events');
@@ -196,7 +197,11 @@ export async function indiaPoliceEvents(analyzer: Analyzer, quick: boolean): Pro
       const pred = {
         ARREST: evs.some((e) => e.subEventType === 'Arrests'),
         KILL: evs.some((e) => state(e) && (e.fatalities ?? 0) > 0),
-        FORCE: evs.some((e) => state(e) && (['Battles', 'Violence against civilians', 'Explosions/Remote violence', 'Riots'].includes(e.eventType) || /intervention|Excessive/.test(e.subEventType))),
+        FORCE: evs.some(
+          (e) =>
+            (state(e) && ['Battles', 'Violence against civilians', 'Explosions/Remote violence', 'Riots'].includes(e.eventType)) ||
+            (e.actor2 != null && (e.actor2.inter === 1 || e.actor2.inter === 8) && (e.eventType === 'Riots' || /intervention|Excessive/.test(e.subEventType))),
+        ),
       };
       for (const k of ['ARREST', 'KILL', 'FORCE'] as const) {
         const gold = sent.sent_labels.includes(k);

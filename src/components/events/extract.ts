@@ -430,6 +430,8 @@ function sentenceEvents(doc: Doc, s: number, toks: KeyToken[], foundIn: Found[],
   const protestFound = found.filter((f) => f.classes.some((c) => c.protest));
   const strongProtest = protestFound.filter((f) => !WEAK_PROTEST.has(f.key));
   const riotFound = found.filter((f) => f.classes.some((c) => c.riot));
+  // Crowd control ("tear gas", "fired in the air") means a crowd, but at a protest it is an intervention, not a riot.
+  const crowdControl = (f: Found): boolean => /\b(tear|teargas|air|rubber|water|lathi|baton)\b/.test(f.key);
   const unambiguousRiot = riotFound.filter((f) => f.classes.every((c) => c.riot || c.class === 'clash' || c.class === 'violence'));
   const roleKinds = new Set(ms.map((m) => roleOf(m.actor)));
   const crowd = roleKinds.has('protester') || roleKinds.has('rioter');
@@ -460,7 +462,7 @@ function sentenceEvents(doc: Doc, s: number, toks: KeyToken[], foundIn: Found[],
     const state = ms.find((m) => STATE_KINDS.has(m.actor.kind ?? '')) ?? null;
     let type: [string, string] = ['Protests', 'Peaceful protest'];
     if (mods.has('excessive') && state) type = ['Protests', 'Excessive force against protesters'];
-    else if (mods.has('violent') || unambiguousRiot.length > 0) type = ['Riots', 'Violent demonstration'];
+    else if (mods.has('violent') || unambiguousRiot.some((f) => !crowdControl(f))) type = ['Riots', 'Violent demonstration'];
     else if (mods.has('intervention')) type = ['Protests', 'Protest with intervention'];
     const d = draft('protest', type, 'protest', f, { a1: protesters ?? (r.a1 && roleOf(r.a1.actor) !== 'armed' ? r.a1 : null), a2: type[1] === 'Peaceful protest' ? null : state });
     d.synthetic1 = type[0] === 'Riots' ? { kind: 'rioters', inter: 5 } : { kind: 'protesters', inter: 6 };
@@ -470,7 +472,9 @@ function sentenceEvents(doc: Doc, s: number, toks: KeyToken[], foundIn: Found[],
     const f = unambiguousRiot[0]!;
     const r = roles(doc, toks, f, ms);
     const rioters = ms.find((m) => roleOf(m.actor) === 'rioter' || roleOf(m.actor) === 'protester') ?? null;
-    const d = draft('protest', ['Riots', 'Mob violence'], 'riot', f, { a1: rioters ?? (r.a1 && roleOf(r.a1.actor) !== 'armed' ? r.a1 : null), a2: r.a2 && r.a2 !== rioters ? r.a2 : null });
+    // The other side of a riot: whoever the cue names after it, else the state forces that faced the crowd.
+    const facing = (r.a2 && r.a2 !== rioters ? r.a2 : null) ?? ms.find((m) => STATE_KINDS.has(m.actor.kind ?? '')) ?? null;
+    const d = draft('protest', ['Riots', 'Mob violence'], 'riot', f, { a1: rioters ?? (r.a1 && roleOf(r.a1.actor) !== 'armed' ? r.a1 : null), a2: facing });
     d.synthetic1 = { kind: 'rioters', inter: 5 };
     if (d.actor1 && roleOf(d.actor1.actor) === 'civilian') d.actor1 = null;
     crowdEvent = d;
