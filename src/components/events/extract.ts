@@ -426,6 +426,11 @@ function sentenceEvents(doc: Doc, s: number, toks: KeyToken[], foundIn: Found[],
     }
     found = found.filter((f) => f.start < motiveAt || f.classes.some((c) => c.protest));
   }
+  // "Putin demanded ...": cues officials use too make a protest only when a crowd is named in the sentence.
+  const crowdNamed = ms.some((m) => ['protester', 'rioter'].includes(roleOf(m.actor)) || (roleOf(m.actor) === 'civilian' && !/^(a|an|one|the)\s/i.test(doc.text.slice(m.start, m.end))));
+  if (!crowdNamed) found = found.filter((f) => !(lex.crowdOnlyProtestCues.has(f.key) && f.classes.every((c) => c.protest)));
+  // "an excuse to launch an offensive", "plans to attack": an infinitive is an intention, not an event.
+  found = found.filter((f) => !(f.classes.every((c) => !c.protest) && /\bto\s+(?:(?:launch|carry out|conduct|stage|mount|begin|start|continue|resume)\s+(?:an?\s+|the\s+|new\s+)?)?$/i.test(doc.text.slice(Math.max(0, f.start - 30), f.start))));
   const violentFound = found.filter((f) => f.classes.some((c) => VIOLENT.has(c.class)));
   const protestFound = found.filter((f) => f.classes.some((c) => c.protest));
   const strongProtest = protestFound.filter((f) => !WEAK_PROTEST.has(f.key));

@@ -28,6 +28,7 @@ interface LexiconFile {
   armedVictimHeads: string;
   motiveMarkers: string[];
   notProtestStrikeAfter?: string[];
+  crowdOnlyProtestCues?: string[];
 }
 
 export type Modality = 'negation' | 'hypothetical' | 'future' | 'denial' | 'allegation' | 'background';
@@ -50,6 +51,8 @@ export class EventLexicon {
   readonly motiveMarkers = new PhraseTrie<true>();
   /** "artillery strikes", "drone strike": a strike after these words is not a labour strike. */
   readonly notProtestStrikeAfter: Set<string>;
+  /** Protest cues officials use too ("demanded", "condemned"): a protest only when a crowd is named. */
+  readonly crowdOnlyProtestCues: Set<string>;
 
   constructor(raw: LexiconFile) {
     this.classes = raw.triggers;
@@ -68,6 +71,7 @@ export class EventLexicon {
     this.armedVictimHeads = new RegExp(raw.armedVictimHeads, 'i');
     for (const m of raw.motiveMarkers ?? []) this.motiveMarkers.add(m, true);
     this.notProtestStrikeAfter = new Set(raw.notProtestStrikeAfter ?? []);
+    this.crowdOnlyProtestCues = new Set((raw.crowdOnlyProtestCues ?? []).map((p) => phraseKeys(p).join(' ')));
   }
 }
 
