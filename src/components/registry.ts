@@ -4,7 +4,10 @@ import { cleanFactory } from './clean/index.js';
 import { placesFactory } from './places/index.js';
 import { segmentFactory } from './segment/index.js';
 import { nerFactory } from './ner/index.js';
+import { datesFactory } from './dates/index.js';
+import { actorsFactory } from './actors/index.js';
+import { eventsFactory, quantitiesFactory } from './events/index.js';
 
 export const registry: ReadonlyMap<string, ComponentFactory> = new Map(
-  [cleanFactory, segmentFactory, nerFactory, placesFactory].map((f) => [f.name, f]),
+  [cleanFactory, segmentFactory, nerFactory, placesFactory, datesFactory, actorsFactory, quantitiesFactory, eventsFactory].map((f) => [f.name, f]),
 );

@@ -24,6 +24,8 @@ export interface Quantity extends TextSpan {
   kind: string;
   /** The counted noun as written ("civilians", "militants"), when found. */
   head?: string;
+  /** Added: part of a count given just before ("3 civilians including a child"), so not to be added to it. */
+  subset?: boolean;
 }
 
 /** Every layer name a component may require or assign. */
@@ -144,6 +146,7 @@ export class Doc {
       events: this.events,
       dateline: this.dateline ? { start: this.dateline.start, end: this.dateline.end } : null,
       url: this.url,
+      quantities: this.quantities,
     };
   }
 }

@@ -72,6 +72,10 @@ export interface Actor {
   /** ACLED inter code 1..8, or null when unknown. */
   inter: number | null;
   mentions: Span[];
+  /** Added field: what sort of actor ("named", "military", "police", "civilians", "protesters", "unidentified", ...). */
+  kind?: string;
+  /** Added field: the actor's country (ISO 3166-1 alpha-2) for state forces and country-bound groups, when known. */
+  countryCode?: string | null;
 }
 
 export interface ActorRef {
@@ -113,6 +117,10 @@ export interface ConflictEvent {
   /** The sentence(s) the event was read from. */
   evidence: Span[];
   confidence: number;
+  /** Added field: the span each field was read from (trigger words, actor mentions, place, date, fatality figures). */
+  trace?: { trigger: Span; actor1?: Span; actor2?: Span; place?: Span; date?: Span; fatalities?: Span[] };
+  /** Added field: counted people the event names ("thousands of civilians" evacuated, "17" arrested), typed. */
+  counts?: { kind: string; value: number | null; start: number; end: number }[];
 }
 
 /** The JSON document `sitrep analyze` prints, exactly as ../shared/CONTRACT.md defines it (plus added fields). */
@@ -133,6 +141,8 @@ export interface DocJSON {
   dateline?: Span | null;
   /** Added field: where the input came from. */
   url?: string | null;
+  /** Added field: counted people and things with their ACLED-coded figures (see Quantity in doc.ts). */
+  quantities?: { start: number; end: number; text: string; value: number | null; approximate: boolean; kind: string; head?: string }[];
 }
 
 /** An error record for one input of a batch (the contract's `{"id", "error"}` line). */

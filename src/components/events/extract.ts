@@ -1,0 +1,899 @@
+// Event extraction, sentence by sentence:
+//   1. triggers from the cue lexicon (longest phrase), dropped when the clause around them is negated,
+//      hypothetical, future, a denial, an allegation ("accused ... of killing") or background history;
+//   2. the sentence's triggers become events: one violent event (typed by precedence, or from its actors for
+//      generic "killed"/"attacked"), one protest or riot event (with intervention / violence / excessive force read
+//      from the sentence and the two after it), and strategic developments (arrests, looting, ...);
+//   3. a sentence that only reports victims ("Two soldiers were killed.") or repeats the previous event's type
+//      joins the event before it;
+//   4. arguments: actor1 / actor2 from the actor mentions around the trigger (passive "by" agents, "clashed with"),
+//      place and date from the event's own sentence first, then the sentences before it, the dateline, the
+//      document and the publication date; fatalities by ACLED's rules from the quantities layer.
+// Every field keeps the span it was read from (`trace`).
+import type { Doc, Quantity } from '../../core/doc.js';
+import type { Actor, ActorRef, ConflictEvent, EventDate, EventPlace, PlaceMention, Span } from '../../core/types.js';
+import { keyTokens, type KeyToken } from '../actors/keys.js';
+import type { CountryTable } from '../actors/countries.js';
+import type { EventLexicon, Modality, TriggerClass } from './lexicon.js';
+import type { TimexMention } from '../dates/timex.js';
+import { retype, type ClassifierModel, type FeatureInput } from './classifier.js';
+
+export interface EventTrace {
+  trigger: Span;
+  actor1?: Span;
+  actor2?: Span;
+  place?: Span;
+  date?: Span;
+  fatalities?: Span[];
+}
+
+/** The contract's event plus the spans each field was read from and the counts of people it names. */
+export interface TracedEvent extends ConflictEvent {
+  trace: EventTrace;
+  counts?: { kind: string; value: number | null; start: number; end: number }[];
+}
+
+interface Found {
+  classes: TriggerClass[];
+  key: string;
+  i: number;
+  j: number;
+  start: number;
+  end: number;
+}
+
+interface MentionRef extends Span {
+  actor: Actor;
+  sentence: number;
+}
+
+type Family = 'violent' | 'protest' | 'strategic';
+
+interface Draft {
+  family: Family;
+  eventType: string;
+  subEventType: string;
+  cls: string;
+  trigger: Found;
+  sentence: number;
+  sentences: number[];
+  actor1: MentionRef | null;
+  actor2: MentionRef | null;
+  synthetic1?: { kind: string; inter: number };
+  synthetic2?: { kind: string; inter: number };
+  casualtyOnly: boolean;
+  ownDate: boolean;
+  /** Event types the sentence's cues allow (the classifier may only choose among these). */
+  allowed: Set<string>;
+}
+
+/** Which ACLED event types a trigger class can lead to. */
+function typesOf(c: TriggerClass): string[] {
+  if (c.protest || c.riot) return ['Protests', 'Riots'];
+  if (c.fixed && c.fixed[0] === 'Strategic developments') return ['Strategic developments'];
+  if (c.class === 'weapons') return ['Strategic developments', 'Explosions/Remote violence'];
+  if (c.fixed) return [c.fixed[0], 'Battles'];
+  return ['Battles', 'Violence against civilians', 'Riots', 'Explosions/Remote violence'];
+}
+
+const VIOLENT = new Set(['chemical', 'suicide', 'air', 'shelling', 'grenade', 'ied', 'clash', 'territory', 'sexual', 'abduction', 'violence', 'casualty', 'weapons']);
+const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'got', 'is', 'are', 'be']);
+const CLAUSE_PUNCT = new Set([';', ':', '(', ')', '—', '–']);
+const WEAK_PROTEST = new Set(['gathered', 'gathering', 'gathered to', 'assembled', 'to demand', 'demanding', 'to denounce', 'denouncing', 'in solidarity', 'staged', 'held placards', 'chanted slogans', 'raised slogans', 'shouted slogans', 'in protest', 'to protest', 'boycott', 'boycotted', 'march', 'rally']);
+const STATE_KINDS = new Set(['military', 'police', 'state']);
+const ARMED_KINDS = new Set(['military', 'police', 'state', 'named', 'unidentified', 'gang', 'communal']);
+
+export interface ExtractContext {
+  lex: EventLexicon;
+  countries: CountryTable;
+  /** Re-types rule events when it disagrees with them confidently (data/events/classifier.json). */
+  classifier?: ClassifierModel | null;
+}
+
+const ABBREV_BEFORE = /(?:\b\p{L}\.){2,}$|\b(?:mr|mrs|ms|dr|st|no|vs|gen|col|lt|sgt|capt|prof|rev|jr|sr|inc|ltd|co|corp|govt|dept|approx|est|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|fig|vol|etc)\.$/iu;
+
+/**
+ * The units events are read from: the document's sentences, with an overlong one (over 250 characters) split
+ * again where a full stop is followed by a lower-case word — all-lower-case reports defeat sentence splitting,
+ * and one event per sentence would then swallow a whole article.
+ */
+export function eventUnits(doc: Doc): Span[] {
+  const out: Span[] = [];
+  for (const s of doc.sentences) {
+    if (s.end - s.start <= 250) {
+      out.push({ start: s.start, end: s.end });
+      continue;
+    }
+    const text = doc.text.slice(s.start, s.end);
+    let from = 0;
+    const re = /[.!?]["'”’)]*\s+(?=["'“‘(]?\p{Ll})/gu;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const stop = m.index + 1;
+      if (ABBREV_BEFORE.test(text.slice(Math.max(0, stop - 12), stop))) continue;
+      const end = m.index + m[0].trimEnd().length;
+      if (end - from > 1) out.push({ start: s.start + from, end: s.start + end });
+      from = m.index + m[0].length;
+    }
+    if (from < text.length) out.push({ start: s.start + from, end: s.end });
+  }
+  return out;
+}
+
+export function extractEvents(source: Doc, ctx: ExtractContext): TracedEvent[] {
+  const { lex } = ctx;
+  // A view of the document whose sentences are the event units (everything else reads through to the Doc).
+  const doc = Object.create(source) as Doc;
+  doc.sentences = eventUnits(source);
+  const mentions = actorMentions(doc);
+  const quantities = doc.assigned.has('quantities') ? doc.quantities : [];
+  const drafts: Draft[] = [];
+  const sentenceTokens = doc.sentences.map((s) => keyTokens(doc.text, s.start, s.end).filter((t) => t.end <= s.end));
+
+  const withTriggers = new Set<number>();
+  for (let s = 0; s < doc.sentences.length; s++) {
+    const toks = sentenceTokens[s]!;
+    const dateSpans = doc.assigned.has('dates') ? doc.dates : [];
+    // "This story is from March 7": a month is not a march.
+    const all = findTriggers(toks, lex).filter((f) => !dateSpans.some((d) => d.start <= f.start && f.end <= d.end));
+    if (all.some((f) => !f.classes.every((c) => c.casualty))) withTriggers.add(s);
+    const found = all.filter((f) => !blocked(doc, toks, f, lex, s));
+    if (found.length === 0) continue;
+    const sMentions = mentions.filter((m) => m.sentence === s);
+    const ownDate = sentenceHasEventDate(doc, s);
+    const events = sentenceEvents(doc, s, toks, found, sMentions, ctx, sentenceTokens, mentions).filter((e) => anchored(doc, s, e, ownDate));
+    for (const e of events) {
+      e.ownDate = ownDate;
+      const prev = drafts[drafts.length - 1];
+      const near = prev && s - prev.sentences[prev.sentences.length - 1]! <= 2;
+      const sameType = prev && prev.eventType === e.eventType && prev.subEventType === e.subEventType;
+      if (prev && near && prev.family === 'violent' && e.family === 'violent' && e.casualtyOnly) {
+        mergeInto(prev, e, s);
+        continue;
+      }
+      // A lone casualty report ("Casualties unknown.") with no victims counted is not an event of its own.
+      if (e.casualtyOnly && !quantitiesIn(doc, s).some((q) => q.kind === 'killed' || q.kind === 'injured')) continue;
+      if (prev && near && sameType && !e.ownDate && s !== prev.sentence && (!e.actor1 || prev.actor1?.actor === e.actor1.actor)) {
+        mergeInto(prev, e, s);
+        continue;
+      }
+      drafts.push(e);
+    }
+  }
+
+  const inputs = drafts.map((d) => draftFeatureInput(doc, d));
+  if (ctx.classifier) for (const d of drafts) applyClassifier(doc, d, ctx.classifier);
+
+  const out: TracedEvent[] = [];
+  drafts.forEach((d, k) => {
+    const e = finish(doc, d, drafts, mentions, quantities, ctx, sentenceTokens, withTriggers);
+    if (e) {
+      FEATURE_INPUTS.set(e, inputs[k]!);
+      out.push(e);
+    }
+  });
+  out.sort((a, b) => a.evidence[0]!.start - b.evidence[0]!.start || 0);
+  out.forEach((e, i) => (e.id = `e${i + 1}`));
+  return out;
+}
+
+const FEATURE_INPUTS = new WeakMap<object, FeatureInput>();
+
+/** What the classifier saw of an event (its rule typing before any re-typing), for training. */
+export function featureInputOf(event: object): FeatureInput | undefined {
+  return FEATURE_INPUTS.get(event);
+}
+
+/** What the classifier sees of a rule event. */
+export function draftFeatureInput(doc: Doc, d: { sentences: number[]; subEventType: string; cls: string; actor1: MentionRef | null; actor2: MentionRef | null }): FeatureInput {
+  const text = [...d.sentences]
+    .sort((a, b) => a - b)
+    .map((k) => doc.text.slice(doc.sentences[k]!.start, doc.sentences[k]!.end))
+    .join(' ');
+  return {
+    text,
+    ruleSubEventType: d.subEventType,
+    triggerClass: d.cls,
+    actor1Kind: d.actor1?.actor.kind ?? null,
+    actor1Inter: d.actor1?.actor.inter ?? null,
+    actor2Kind: d.actor2?.actor.kind ?? null,
+  };
+}
+
+function applyClassifier(doc: Doc, d: Draft, model: ClassifierModel): void {
+  const r = retype(model, draftFeatureInput(doc, d), d.allowed);
+  if (!r) return;
+  d.eventType = r.eventType;
+  d.subEventType = r.subEventType;
+  d.family = r.eventType === 'Protests' || r.eventType === 'Riots' ? 'protest' : r.eventType === 'Strategic developments' ? 'strategic' : 'violent';
+  // Keep the actors consistent with the new type.
+  const want1 = r.eventType === 'Protests' ? 'protester' : r.eventType === 'Riots' ? 'rioter' : null;
+  if (want1) {
+    if (!d.actor1 || (roleOf(d.actor1.actor) !== 'protester' && roleOf(d.actor1.actor) !== 'rioter')) {
+      d.actor1 = null;
+      d.synthetic1 = want1 === 'protester' ? { kind: 'protesters', inter: 6 } : { kind: 'rioters', inter: 5 };
+    } else if (d.synthetic1) d.synthetic1 = want1 === 'protester' ? { kind: 'protesters', inter: 6 } : { kind: 'rioters', inter: 5 };
+  } else if (d.synthetic1 && (d.synthetic1.kind === 'protesters' || d.synthetic1.kind === 'rioters')) {
+    d.synthetic1 = r.eventType === 'Strategic developments' ? undefined : { kind: 'unidentified', inter: 3 };
+  }
+  if (r.eventType === 'Violence against civilians' && (!d.actor2 || roleOf(d.actor2.actor) !== 'civilian')) {
+    d.actor2 = null;
+    d.synthetic2 = { kind: 'civilians', inter: 7 };
+  } else if (r.eventType !== 'Violence against civilians' && d.synthetic2?.kind === 'civilians') d.synthetic2 = undefined;
+}
+
+/**
+ * A cue written as a noun ("the killing of", "airstrikes", "torture") names a specific event only when something
+ * anchors it: a date or a place in its sentence, people counted, or a concrete actor doing it. Without an anchor it
+ * is talk about violence in general ("eight years of mass killing"), not an event.
+ */
+function anchored(doc: Doc, s: number, e: Draft, ownDate: boolean): boolean {
+  if (verbal(e.trigger)) return true;
+  if (ownDate) return true;
+  if (doc.assigned.has('places') && doc.places.some((p) => doc.sentenceAt(p.start) === s && p.featureCode !== 'PCLI' && !/^PCL/.test(p.featureCode ?? ''))) return true;
+  if (quantitiesIn(doc, s).some((q) => q.kind !== 'people' && !q.approximate)) return true;
+  // "Houthi forces carried out an airstrike": a single event by a named actor.
+  if (e.actor1 && roleOf(e.actor1.actor) !== 'civilian' && /\b(a|an|the|this|that)\s+$/i.test(doc.text.slice(Math.max(0, e.trigger.start - 8), e.trigger.start))) return true;
+  return false;
+}
+
+function mergeInto(prev: Draft, e: Draft, s: number): void {
+  if (!prev.sentences.includes(s)) prev.sentences.push(s);
+  for (const t of e.allowed) prev.allowed.add(t);
+  if (!prev.actor2 && e.actor2 && e.actor2.actor !== prev.actor1?.actor) prev.actor2 = e.actor2;
+  if (!prev.actor1 && e.actor1 && e.actor1.actor !== prev.actor2?.actor) prev.actor1 = e.actor1;
+}
+
+/** Every actor mention with its actor, in text order. */
+function actorMentions(doc: Doc): MentionRef[] {
+  const out: MentionRef[] = [];
+  for (const a of doc.actors) for (const m of a.mentions) out.push({ start: m.start, end: m.end, actor: a, sentence: doc.sentenceAt(m.start) });
+  return out.sort((x, y) => x.start - y.start);
+}
+
+function findTriggers(toks: KeyToken[], lex: EventLexicon): Found[] {
+  const out: Found[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    const ms = lex.triggers.matchesAt(toks, i);
+    if (ms.length === 0) {
+      i++;
+      continue;
+    }
+    const end = ms[0]!.end;
+    let classes = [...new Set(ms.filter((m) => m.end === end).map((m) => lex.classes[m.value]!))];
+    const key0 = toks[i]!.key;
+    if ((key0 === 'strike' || key0 === 'strikes') && end === i + 1 && lex.notProtestStrikeAfter.has(toks[i - 1]?.key ?? '')) classes = classes.filter((c) => !c.protest);
+    if (classes.length === 0) {
+      i = end;
+      continue;
+    }
+    out.push({
+      classes,
+      key: toks
+        .slice(i, end)
+        .map((t) => t.key)
+        .join(' '),
+      i,
+      j: end,
+      start: toks[i]!.start,
+      end: toks[end - 1]!.end,
+    });
+    i = end;
+  }
+  return out;
+}
+
+/** True when the trigger sits in a negated, hypothetical, future, denied, alleged or background clause. */
+function blocked(doc: Doc, toks: KeyToken[], f: Found, lex: EventLexicon, s: number): boolean {
+  // Left context: the clause before the trigger, at most 7 tokens, not across ";" or a parenthesis.
+  let a = f.i;
+  while (a > 0 && f.i - a < 7 && !CLAUSE_PUNCT.has(toks[a - 1]!.raw)) a--;
+  const dateSpans = doc.assigned.has('dates') ? doc.dates : [];
+  for (let k = a; k < f.i; k++) {
+    const t = toks[k]!;
+    // "May", "Will": a capitalised word inside the sentence is a name or a month, not a modal.
+    if (dateSpans.some((d) => d.start <= t.start && t.end <= d.end)) continue;
+    if (k > 0 && /^\p{Lu}/u.test(t.raw)) continue;
+    for (const m of lex.modality.matchesAt(toks, k)) {
+      if (m.end > f.i) continue;
+      const kind: Modality = m.value;
+      const dist = f.i - m.end;
+      if (kind === 'negation') {
+        if (dist <= 2 && !/^(no)$/.test(toks[k]!.key)) return true;
+        if (toks[k]!.key === 'no' && dist === 0) return true;
+        continue;
+      }
+      if (kind === 'background' || kind === 'denial' || kind === 'allegation' || kind === 'hypothetical' || kind === 'future') {
+        // "accused X of killing": an allegation blocks only what follows "of".
+        if (kind === 'allegation' && !toks.slice(m.end, f.i).some((t) => t.key === 'of')) continue;
+        return true;
+      }
+    }
+  }
+  // A nominal trigger leading the sentence ("The capture of the last pocket ... would mark"): look at its predicate.
+  if (f.i <= 2) {
+    for (let k = f.j; k < Math.min(toks.length, f.j + 15); k++) {
+      const m = lex.modality.matchesAt(toks, k)[0];
+      if (m && (m.value === 'hypothetical' || m.value === 'future')) return true;
+    }
+  }
+  // Background: the sentence dates itself more than a year before publication.
+  if (doc.published && doc.assigned.has('dates')) {
+    const pubYear = Number(doc.published.slice(0, 4));
+    const sent = doc.sentences[s]!;
+    const ds = doc.dates.filter((d) => d.start >= sent.start && d.end <= sent.end && d.type === 'DATE' && /^\d{4}/.test(d.value));
+    if (ds.length > 0 && ds.every((d) => Number(d.value.slice(0, 4)) < pubYear - 1)) return true;
+  }
+  return false;
+}
+
+function sentenceHasEventDate(doc: Doc, s: number): boolean {
+  if (!doc.assigned.has('dates')) return false;
+  const sent = doc.sentences[s]!;
+  return doc.dates.some((d) => d.start >= sent.start && d.end <= sent.end && eventDateOf(d, doc.published) != null);
+}
+
+function roleOf(a: Actor | undefined): 'civilian' | 'protester' | 'rioter' | 'armed' | 'unknown' {
+  if (!a) return 'unknown';
+  if (a.kind === 'civilians' || a.inter === 7) return 'civilian';
+  if (a.kind === 'protesters' || a.inter === 6) return 'protester';
+  if (a.kind === 'rioters' || a.inter === 5) return 'rioter';
+  if (ARMED_KINDS.has(a.kind ?? '') || (a.inter != null && a.inter <= 4) || a.inter === 8) return 'armed';
+  return 'unknown';
+}
+
+/** actor1 (agent) and actor2 (patient) around a trigger. */
+function roles(doc: Doc, toks: KeyToken[], f: Found, ms: MentionRef[]): { a1: MentionRef | null; a2: MentionRef | null; passive: boolean } {
+  const before = ms.filter((m) => m.end <= f.start);
+  const after = ms.filter((m) => m.start >= f.end);
+  // "police firing", "army shelling": the actor is inside the cue.
+  const inside = ms.find((m) => m.start >= f.start && m.end <= f.end && roleOf(m.actor) === 'armed');
+  if (inside) {
+    const other = [...before].reverse().find((m) => m.actor !== inside.actor) ?? after.find((m) => m.actor !== inside.actor) ?? null;
+    return { a1: inside, a2: other, passive: false };
+  }
+  // Raw text, so that "IS militants attacked" is not a passive "is ... attacked".
+  const prevKey = toks[f.i - 1]?.raw ?? '';
+  const prev2 = toks[f.i - 2]?.raw ?? '';
+  const nextKeys = toks.slice(f.j, f.j + 2).map((t) => t.key);
+  const passive = PASSIVE_AUX.has(prevKey) || PASSIVE_AUX.has(prev2) || nextKeys[0] === 'by' || PASSIVE_AUX.has(toks[f.i]?.raw ?? '');
+  if (passive) {
+    // "X were killed by Y": Y acts. The agent follows "by" within the clause.
+    const byIdx = toks.findIndex((t, k) => k >= f.j && k < f.j + 8 && t.key === 'by');
+    let agent = byIdx >= 0 ? (after.find((m) => m.start >= toks[byIdx]!.end && m.start - toks[byIdx]!.end < 60) ?? null) : null;
+    // "killed in police firing", "died in an army raid": an armed actor in the clause after the cue.
+    if (!agent) {
+      const clauseEnd = clauseEndAfter(toks, f.j);
+      agent =
+        after.find(
+          (m) => m.start < clauseEnd && m.start - f.end < 40 && roleOf(m.actor) === 'armed' && /\b(in|during|by|under)\s+(?:(?:a|an|the)\s+)?$/i.test(doc.text.slice(Math.max(0, m.start - 16), m.start)),
+        ) ?? null;
+    }
+    // The subject: the first mention of the clause before the trigger ("Men suspected of links to the group were ...").
+    const patient = before.length ? before[0]! : null;
+    return { a1: agent, a2: patient, passive: true };
+  }
+  // "A clashed with B", "clashes between A and B", "A attacked B"; the object stays in the trigger's clause.
+  const a1 = [...before].reverse().find((m) => roleOf(m.actor) !== 'civilian') ?? (before.length ? before[before.length - 1]! : null);
+  const clauseEnd = clauseEndAfter(toks, f.j);
+  // "a man was shot dead in a drive-by shooting by armed individuals": a "by" agent acts even without a passive.
+  const byK = toks.findIndex((t, k) => k >= f.j && k < f.j + 10 && t.key === 'by' && t.start < clauseEnd);
+  const byAgent = byK >= 0 ? after.find((m) => m.start >= toks[byK]!.end && m.start - toks[byK]!.end < 30 && roleOf(m.actor) === 'armed') : undefined;
+  if (byAgent && (!a1 || roleOf(a1.actor) === 'civilian')) return { a1: byAgent, a2: a1, passive: false };
+  let a2 = after.find((m) => m.actor !== a1?.actor && m.start < clauseEnd) ?? null;
+  if (!a1 && /^(between|among)$/.test(toks[f.j]?.key ?? '') && after.length >= 2) return { a1: after[0]!, a2: after.find((m) => m.actor !== after[0]!.actor) ?? null, passive: false };
+  if (!a1 && after.length > 0) {
+    // Sentence starting with the trigger: "Clashes erupted between ...", "Shelling by Russian forces hit ...".
+    const by = after[0]!;
+    a2 = after.find((m) => m.actor !== by.actor) ?? null;
+    return { a1: by, a2, passive: false };
+  }
+  return { a1, a2, passive: false };
+}
+
+const IRREGULAR_PAST = new Set(['shot', 'fought', 'struck', 'hit', 'beat', 'beaten', 'stole', 'stolen', 'fled', 'held', 'took', 'taken', 'overran', 'overrun', 'blew', 'blown', 'set', 'threw', 'thrown', 'burnt', 'burned', 'dead', 'died', 'killed', 'hurt', 'left', 'fell', 'seized', 'drove', 'ran', 'retook', 'retaken', 'won', 'lost', 'rose', 'stood', 'sat', 'went', 'brought', 'caught', 'slain', 'slew', 'stabbed', 'upheld', 'gunned']);
+
+/** A cue written as a verb ("shelled", "opened fire", "taken into custody") rather than a noun ("an airstrike"). */
+function verbal(f: Found): boolean {
+  return f.key.split(' ').some((w) => /[a-z]ed$/.test(w) || IRREGULAR_PAST.has(w));
+}
+
+const CLAUSE_BREAK_WORDS = new Set(['after', 'while', 'when', 'because', 'who', 'which', 'that', 'as', 'before', 'since', 'following', 'accusing', 'accused', 'during', 'where', 'whom', 'whose', 'but', 'although', 'amid']);
+
+/** Offset where the clause that starts at token j ends (a clause break word or ; . after a few tokens). */
+function clauseEndAfter(toks: KeyToken[], j: number): number {
+  for (let k = j; k < toks.length; k++) {
+    const t = toks[k]!;
+    if (CLAUSE_PUNCT.has(t.raw) || (k > j && CLAUSE_BREAK_WORDS.has(t.key))) return t.start;
+  }
+  return Number.MAX_SAFE_INTEGER;
+}
+
+function sentenceEvents(doc: Doc, s: number, toks: KeyToken[], foundIn: Found[], ms: MentionRef[], ctx: ExtractContext, all: KeyToken[][], mentionsAll: MentionRef[]): Draft[] {
+  const { lex } = ctx;
+  const drafts: Draft[] = [];
+  let found = foundIn;
+  // In a protest sentence, what follows a motive marker ("against the suicide attack") is the motive, not an event.
+  const firstProtest = found.find((f) => f.classes.some((c) => c.protest) && !WEAK_PROTEST.has(f.key)) ?? found.find((f) => f.classes.some((c) => c.protest));
+  let motiveAt = Number.MAX_SAFE_INTEGER;
+  if (firstProtest) {
+    for (let k = firstProtest.i; k < toks.length; k++) {
+      const m = lex.motiveMarkers.matchesAt(toks, k)[0];
+      if (m) {
+        motiveAt = toks[k]!.start;
+        break;
+      }
+    }
+    found = found.filter((f) => f.start < motiveAt || f.classes.some((c) => c.protest));
+  }
+  // "Putin demanded ...": cues officials use too make a protest only when a crowd is named in the sentence.
+  const crowdNamed = ms.some((m) => ['protester', 'rioter'].includes(roleOf(m.actor)) || (roleOf(m.actor) === 'civilian' && !/^(a|an|one|the)\s/i.test(doc.text.slice(m.start, m.end))));
+  if (!crowdNamed) found = found.filter((f) => !(lex.crowdOnlyProtestCues.has(f.key) && f.classes.every((c) => c.protest)));
+  // "an excuse to launch an offensive", "plans to attack": an infinitive is an intention, not an event.
+  found = found.filter((f) => !(f.classes.every((c) => !c.protest) && /\bto\s+(?:(?:launch|carry out|conduct|stage|mount|begin|start|continue|resume)\s+(?:an?\s+|the\s+|new\s+)?)?$/i.test(doc.text.slice(Math.max(0, f.start - 30), f.start))));
+  const violentFound = found.filter((f) => f.classes.some((c) => VIOLENT.has(c.class)));
+  const protestFound = found.filter((f) => f.classes.some((c) => c.protest));
+  const strongProtest = protestFound.filter((f) => !WEAK_PROTEST.has(f.key));
+  const riotFound = found.filter((f) => f.classes.some((c) => c.riot));
+  // Crowd control ("tear gas", "fired in the air") means a crowd, but at a protest it is an intervention, not a riot.
+  const crowdControl = (f: Found): boolean => /\b(tear|teargas|air|rubber|water|lathi|baton)\b/.test(f.key);
+  const unambiguousRiot = riotFound.filter((f) => f.classes.every((c) => c.riot || c.class === 'clash' || c.class === 'violence'));
+  const roleKinds = new Set(ms.map((m) => roleOf(m.actor)));
+  const crowd = roleKinds.has('protester') || roleKinds.has('rioter');
+
+  const draft = (family: Family, type: [string, string], cls: string, f: Found, r: { a1: MentionRef | null; a2: MentionRef | null }, casualtyOnly = false): Draft => ({
+    family,
+    eventType: type[0],
+    subEventType: type[1],
+    cls,
+    trigger: f,
+    sentence: s,
+    sentences: [s],
+    actor1: r.a1,
+    actor2: r.a2,
+    casualtyOnly,
+    ownDate: false,
+    allowed: new Set([type[0], ...found.flatMap((x) => x.classes.flatMap(typesOf))]),
+  });
+
+  // Protests and riots.
+  let crowdEvent: Draft | null = null;
+  const protestLed = strongProtest.length > 0 || (protestFound.length > 0 && violentFound.filter((f) => !f.classes.some((c) => c.class === 'casualty')).length === 0);
+  if (protestLed && protestFound.length > 0) {
+    const f = (strongProtest[0] ?? protestFound[0])!;
+    const mods = protestMods(lex, all, s, mentionsAll, motiveAt);
+    const r = roles(doc, toks, f, ms);
+    const protesters = ms.find((m) => roleOf(m.actor) === 'protester' || roleOf(m.actor) === 'rioter') ?? null;
+    const state = ms.find((m) => STATE_KINDS.has(m.actor.kind ?? '')) ?? null;
+    let type: [string, string] = ['Protests', 'Peaceful protest'];
+    if (mods.has('excessive') && state) type = ['Protests', 'Excessive force against protesters'];
+    else if (mods.has('violent') || unambiguousRiot.some((f) => !crowdControl(f))) type = ['Riots', 'Violent demonstration'];
+    else if (mods.has('intervention')) type = ['Protests', 'Protest with intervention'];
+    const d = draft('protest', type, 'protest', f, { a1: protesters ?? (r.a1 && roleOf(r.a1.actor) !== 'armed' ? r.a1 : null), a2: type[1] === 'Peaceful protest' ? null : state });
+    d.synthetic1 = type[0] === 'Riots' ? { kind: 'rioters', inter: 5 } : { kind: 'protesters', inter: 6 };
+    if (d.actor1 && roleOf(d.actor1.actor) !== (type[0] === 'Riots' ? 'rioter' : 'protester')) d.actor1 = null;
+    crowdEvent = d;
+  } else if (unambiguousRiot.length > 0 && (crowd || !ms.some((m) => roleOf(m.actor) === 'armed')) && (crowd || violentFound.length === 0 || riotFound.some((f) => f.classes.length === 1))) {
+    const f = unambiguousRiot[0]!;
+    const r = roles(doc, toks, f, ms);
+    const rioters = ms.find((m) => roleOf(m.actor) === 'rioter' || roleOf(m.actor) === 'protester') ?? null;
+    // The other side of a riot: whoever the cue names after it, else the state forces that faced the crowd.
+    const facing = (r.a2 && r.a2 !== rioters ? r.a2 : null) ?? ms.find((m) => STATE_KINDS.has(m.actor.kind ?? '')) ?? null;
+    const d = draft('protest', ['Riots', 'Mob violence'], 'riot', f, { a1: rioters ?? (r.a1 && roleOf(r.a1.actor) !== 'armed' ? r.a1 : null), a2: facing });
+    d.synthetic1 = { kind: 'rioters', inter: 5 };
+    if (d.actor1 && roleOf(d.actor1.actor) === 'civilian') d.actor1 = null;
+    crowdEvent = d;
+  }
+
+  // The violent event (not when the crowd event already covers the violence).
+  const ranked = violentFound
+    .flatMap((f) => f.classes.filter((c) => VIOLENT.has(c.class)).map((c) => ({ f, c })))
+    .sort((x, y) => (lex.precedence.get(x.c.class) ?? 99) - (lex.precedence.get(y.c.class) ?? 99));
+  const lead = ranked[0];
+  const crowdCovers = crowdEvent && (crowdEvent.eventType === 'Riots' || crowdEvent.subEventType === 'Excessive force against protesters' || !lead || lead.c.byActors || lead.c.class === 'clash');
+  if (lead && !crowdCovers) {
+    const f = lead.f;
+    const r = roles(doc, toks, f, ms);
+    let type: [string, string];
+    const casualtyOnly = ranked.every((x) => x.c.class === 'casualty');
+    const unarmed = (m: MentionRef | null): boolean => !m || ['civilian', 'rioter', 'protester'].includes(roleOf(m.actor));
+    const anyArmed = ms.some((m) => roleOf(m.actor) === 'armed');
+    if (lead.c.class === 'clash' && unarmed(r.a1) && unarmed(r.a2) && !anyArmed && (r.a1 || r.a2 || crowd)) {
+      type = ['Riots', 'Mob violence'];
+    } else if (lead.c.class === 'clash') {
+      type = ['Battles', 'Armed clash'];
+      const ambush = !lex.strongClash.has(f.key);
+      if (ambush && r.a2 && roleOf(r.a2.actor) === 'civilian') type = ['Violence against civilians', 'Attack'];
+    } else if (lead.c.territory) {
+      const state = r.a1 && (STATE_KINDS.has(r.a1.actor.kind ?? '') || r.a1.actor.inter === 1);
+      type = ['Battles', state ? 'Government regains territory' : 'Non-state actor overtakes territory'];
+    } else if (lead.c.fixed) type = lead.c.fixed;
+    else {
+      // "killed", "attacked", "shot": from the actors.
+      const r1 = roleOf(r.a1?.actor);
+      const r2 = roleOf(r.a2?.actor);
+      const victims = quantitiesIn(doc, s).filter((q) => q.kind === 'killed' || q.kind === 'injured' || q.start >= f.end);
+      const armedVictims = victims.some((q) => lex.armedVictimHeads.test(q.head ?? '') || q.text.split(/\s+/).slice(1).some((w) => lex.armedVictimHeads.test(w)));
+      const clauseEnd = clauseEndAfter(toks, f.j);
+      let armedTarget = false;
+      for (let k = f.j; k < toks.length && toks[k]!.start < clauseEnd && k < f.j + 10; k++) if (lex.armedTargets.matchesAt(toks, k)[0] || lex.armedVictimHeads.test(toks[k]!.key)) armedTarget = true;
+      // "Three civilians died": with a casualty word the subject is the victim.
+      if (lead.c.casualty && r.a1 && roleOf(r.a1.actor) === 'civilian') {
+        if (!r.a2) r.a2 = r.a1;
+        r.a1 = null;
+      }
+      const r1b = roleOf(r.a1?.actor);
+      const collective = r1b === 'civilian' && r.a1 && !/^(a|an|one|the)\s/i.test(doc.text.slice(r.a1.start, r.a1.end)) && !r.passive;
+      if (r1 === 'rioter' || r1 === 'protester') type = ['Riots', r1 === 'protester' ? 'Violent demonstration' : 'Mob violence'];
+      else if (collective) type = ['Riots', 'Mob violence'];
+      else if (r2 === 'armed' || (r2 === 'unknown' && (armedVictims || armedTarget))) type = ['Battles', 'Armed clash'];
+      else type = ['Violence against civilians', 'Attack'];
+      if (type[0] === 'Violence against civilians' && r.a2 && roleOf(r.a2.actor) !== 'civilian') r.a2 = null;
+    }
+    const d = draft(type[0] === 'Riots' ? 'protest' : 'violent', type, lead.c.class, f, r, casualtyOnly);
+    if (type[0] === 'Riots') {
+      d.synthetic1 = { kind: 'rioters', inter: 5 };
+      if (d.actor1 && roleOf(d.actor1.actor) !== 'rioter' && roleOf(d.actor1.actor) !== 'protester') d.actor1 = null;
+    } else if (type[0] === 'Strategic developments') {
+      // Disrupted weapons use: the one who defused or intercepted acts.
+    } else if (type[0] === 'Violence against civilians') {
+      d.synthetic2 = { kind: 'civilians', inter: 7 };
+      if (!d.actor1 || roleOf(d.actor1.actor) === 'civilian') {
+        d.actor1 = null;
+        d.synthetic1 = { kind: 'unidentified', inter: 3 };
+      }
+    } else if (!d.actor1 || roleOf(d.actor1.actor) === 'civilian') {
+      if (d.actor1 && roleOf(d.actor1.actor) === 'civilian' && !d.actor2) d.actor2 = d.actor1;
+      d.actor1 = null;
+      d.synthetic1 = { kind: 'unidentified', inter: 3 };
+    }
+    drafts.push(d);
+  }
+  if (crowdEvent) drafts.push(crowdEvent);
+
+  // Strategic developments: each class its own event; change/other only when nothing else happened here.
+  const busy = drafts.length > 0;
+  const seen = new Set<string>();
+  for (const f of found) {
+    for (const c of f.classes) {
+      if (!c.fixed || c.fixed[0] !== 'Strategic developments' || seen.has(c.class)) continue;
+      if (c.class === 'looting' && f.classes.some((x) => x.riot) && crowdEvent) continue;
+      if (c.class === 'looting' && f.classes.some((x) => x.riot || VIOLENT.has(x.class)) && lead && !crowdEvent) continue;
+      if (c.class === 'arrest' && crowdEvent && Math.abs(f.i - crowdEvent.trigger.i) < 25) continue;
+      if ((c.class === 'change' || c.class === 'other' || c.class === 'agreement' || c.class === 'base' || c.class === 'transfer') && busy) continue;
+      if (c.class === 'weapons' && lead && lead.c.class !== 'weapons') continue;
+      const r = roles(doc, toks, f, ms);
+      // Weak cues ("fled", "released", "deployed", "agreement") make an event only with someone doing it or
+      // people counted: "Thousands of civilians have been evacuated", "the army deployed troops".
+      if (c.class === 'other' && !quantitiesIn(doc, s).some((q) => ['evacuated', 'displaced', 'detained', 'abducted'].includes(q.kind) || /^(hostage|prisoner|detainee|captive)/.test(q.head ?? ''))) continue;
+      if ((c.class === 'change' || c.class === 'agreement' || c.class === 'base' || c.class === 'transfer') && !(r.a1 && roleOf(r.a1.actor) === 'armed') && !(r.passive && ms.some((m) => roleOf(m.actor) === 'armed'))) continue;
+      seen.add(c.class);
+      const d = draft('strategic', c.fixed, c.class, f, r);
+      if (c.class === 'arrest') {
+        const agent = r.passive ? r.a1 : d.actor1;
+        if (agent && roleOf(agent.actor) === 'armed' && agent.actor.inter != null && agent.actor.inter >= 2 && agent.actor.inter <= 4) {
+          // ACLED: a detention by a non-state armed group is an abduction.
+          d.eventType = 'Violence against civilians';
+          d.subEventType = 'Abduction/forced disappearance';
+          d.family = 'violent';
+          d.actor1 = agent;
+          d.actor2 = r.passive ? r.a2 : r.a2;
+          d.synthetic2 = { kind: 'civilians', inter: 7 };
+          drafts.push(d);
+          continue;
+        }
+        if (r.passive || !d.actor1 || roleOf(d.actor1.actor) === 'civilian') {
+          if (!d.actor2 && d.actor1 && roleOf(d.actor1.actor) === 'civilian') d.actor2 = d.actor1;
+          d.actor1 = r.passive ? r.a1 : null;
+          if (!d.actor1) d.synthetic1 = { kind: 'police', inter: 1 };
+        }
+      }
+      drafts.push(d);
+    }
+  }
+  return drafts;
+}
+
+/**
+ * What happened at a protest, from its sentence and the two after it: intervention (tear gas, arrests), violence
+ * by the crowd (stones, arson) or excessive force (live fire, deaths). Violence words right after state forces
+ * ("police beat up demonstrators") are an intervention, not a riot; the protest's motive ("to decry the arrest
+ * of ...") is neither.
+ */
+function protestMods(lex: EventLexicon, all: KeyToken[][], s: number, mentions: MentionRef[], motiveAt: number): Set<string> {
+  const mods = new Set<string>();
+  for (let k = s; k < Math.min(all.length, s + 3); k++) {
+    const toks = all[k]!;
+    const state = mentions.filter((m) => m.sentence === k && STATE_KINDS.has(m.actor.kind ?? ''));
+    let inMotive = false;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i]!;
+      if (k === s && t.start >= motiveAt && !inMotive && t.start < motiveAt + 1) inMotive = true;
+      if (inMotive && (t.raw === ';' || t.raw === '.' || state.some((m) => m.start === t.start))) inMotive = false;
+      if (inMotive) continue;
+      for (const m of lex.protestModifiers.matchesAt(toks, i)) {
+        let kind: string = m.value;
+        if (kind === 'violent' && state.some((x) => x.end <= t.start && t.start - x.end < 40)) kind = 'intervention';
+        mods.add(kind);
+      }
+    }
+  }
+  return mods;
+}
+
+function quantitiesIn(doc: Doc, s: number): Quantity[] {
+  if (!doc.assigned.has('quantities')) return [];
+  const sent = doc.sentences[s]!;
+  return doc.quantities.filter((q) => q.start >= sent.start && q.end <= sent.end);
+}
+
+/** An event date from a TIMEX3 mention, or null when the mention is not a calendar date. */
+export function eventDateOf(d: { value: string; type: string; until?: string; approximate?: boolean }, published: string | null): EventDate | null {
+  if (d.type !== 'DATE' && d.type !== 'TIME') return null;
+  const v = d.value.slice(0, 10);
+  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (m) return { value: v, precision: d.until || d.approximate ? 2 : 1 };
+  m = /^(\d{4})-W(\d{2})(-WE)?$/.exec(d.value);
+  if (m) {
+    const monday = isoWeekStart(Number(m[1]), Number(m[2]));
+    return { value: m[3] ? addDaysIso(monday, 5) : monday, precision: 2 };
+  }
+  if (/^\d{4}-\d{2}$/.test(d.value)) return { value: d.value, precision: 3 };
+  if (/^\d{4}$/.test(d.value)) return { value: d.value, precision: 3 };
+  void published;
+  return null;
+}
+
+function isoWeekStart(year: number, week: number): string {
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  const dow = jan4.getUTCDay() || 7;
+  const monday = new Date(jan4.getTime() - (dow - 1) * 86400000 + (week - 1) * 7 * 86400000);
+  return monday.toISOString().slice(0, 10);
+}
+
+function addDaysIso(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return new Date(d.getTime() + days * 86400000).toISOString().slice(0, 10);
+}
+
+function finish(doc: Doc, d: Draft, drafts: Draft[], mentions: MentionRef[], quantities: Quantity[], ctx: ExtractContext, all: KeyToken[][], withTriggers: Set<number>): TracedEvent | null {
+  const idx = drafts.indexOf(d);
+  const prev = idx > 0 ? drafts[idx - 1]! : null;
+  const trace: EventTrace = { trigger: { start: d.trigger.start, end: d.trigger.end } };
+
+  // Date: the event's own sentences, then the sentences just before, then the publication date.
+  const date = pickDate(doc, d, prev, trace);
+  if (date === 'drop') return null;
+
+  // Place.
+  const place = pickPlace(doc, d, prev, trace);
+
+  // Actors.
+  const country = place?.countryCode ?? documentCountryOf(doc);
+  // No one named as acting: the first armed actor of the event's sentence (not the victim).
+  if (!d.actor1 && !d.synthetic1 && d.eventType !== 'Protests' && d.eventType !== 'Riots') {
+    const armed = mentions.find((m) => d.sentences.includes(m.sentence) && roleOf(m.actor) === 'armed' && m.actor !== d.actor2?.actor);
+    if (armed) d.actor1 = armed;
+  }
+  // A demonstration's crowd is named by the event's type: rioters in a riot, protesters in a protest.
+  if (d.actor1 && d.eventType === 'Riots' && roleOf(d.actor1.actor) === 'protester') {
+    d.synthetic1 = { kind: 'rioters', inter: 5 };
+    trace.actor1 = { start: d.actor1.start, end: d.actor1.end };
+    d.actor1 = null;
+  } else if (d.actor1 && d.eventType === 'Protests' && roleOf(d.actor1.actor) === 'rioter') {
+    d.synthetic1 = { kind: 'protesters', inter: 6 };
+    trace.actor1 = { start: d.actor1.start, end: d.actor1.end };
+    d.actor1 = null;
+  }
+  const actor1 = actorRef(d.actor1, d.synthetic1, country, place, ctx, trace, 'actor1', d.trigger);
+  const actor2 = actorRef(d.actor2, d.synthetic2, country, place, ctx, trace, 'actor2', d.trigger);
+
+  // Fatalities: the sentences of the event and any sentence without an event of its own right after it.
+  const scope = [...d.sentences];
+  const nextStart = drafts[idx + 1]?.sentence ?? doc.sentences.length;
+  // A following sentence with event words of its own (even blocked ones: "accused ... of killing") is not about this event.
+  for (let k = Math.max(...d.sentences) + 1; k < nextStart && k <= Math.max(...d.sentences) + 2 && !withTriggers.has(k); k++) scope.push(k);
+  const fat = fatalities(doc, d, scope, quantities, ctx.lex, all);
+  if (fat.spans.length) trace.fatalities = fat.spans;
+  const evidenceSentences = [...new Set([...d.sentences, ...fat.sentences])].sort((a, b) => a - b);
+  const evidence = evidenceSentences.map((k) => ({ start: doc.sentences[k]!.start, end: doc.sentences[k]!.end }));
+
+  const counts = quantities
+    .filter((q) => evidenceSentences.includes(doc.sentenceAt(q.start)) && q.kind !== 'people')
+    .map((q) => ({ kind: q.kind, value: q.value, start: q.start, end: q.end }));
+
+  let confidence = 0.45;
+  if (d.cls !== 'violence' && d.cls !== 'casualty') confidence += 0.15;
+  if (d.actor1) confidence += 0.1;
+  if (place) confidence += 0.1;
+  if (d.ownDate) confidence += 0.1;
+  if (d.casualtyOnly) confidence -= 0.15;
+  const event: TracedEvent = {
+    id: '',
+    eventType: d.eventType,
+    subEventType: d.subEventType,
+    actor1,
+    actor2,
+    place,
+    date,
+    fatalities: fat.value,
+    evidence,
+    confidence: Math.round(Math.min(0.95, Math.max(0.1, confidence)) * 100) / 100,
+    trace,
+  };
+  if (counts.length) event.counts = counts;
+  return event;
+}
+
+function pickDate(doc: Doc, d: Draft, prev: Draft | null, trace: EventTrace): EventDate | null | 'drop' {
+  const dates = (doc.assigned.has('dates') ? doc.dates : []) as TimexMention[];
+  const inSentence = (k: number): TimexMention[] => {
+    const sent = doc.sentences[k]!;
+    return dates.filter((x) => x.start >= sent.start && x.end <= sent.end && eventDateOf(x, doc.published));
+  };
+  const own = d.sentences.flatMap(inSentence);
+  if (own.length) {
+    // The date nearest the trigger, a precise one over a vague one.
+    // A precise date over a vague one, a single day over a range, the anchor of a duration ("missing since 7 May")
+    // last, then the one nearest the trigger.
+    const anchorOnly = (x: TimexMention): number => (/\b(since|until|till|from)\s*$/i.test(doc.text.slice(Math.max(0, x.start - 7), x.start)) ? 1 : 0);
+    const best = [...own].sort(
+      (a, b) =>
+        eventDateOf(a, null)!.precision - eventDateOf(b, null)!.precision ||
+        anchorOnly(a) - anchorOnly(b) ||
+        (a.until ? 1 : 0) - (b.until ? 1 : 0) ||
+        Math.abs(a.start - d.trigger.start) - Math.abs(b.start - d.trigger.start),
+    )[0]!;
+    const ed = eventDateOf(best, doc.published)!;
+    if (doc.published && ed.precision === 1 && ed.value > doc.published) return 'drop'; // a future date: not an event yet
+    trace.date = { start: best.start, end: best.end };
+    return ed;
+  }
+  for (let k = d.sentence - 1; k >= Math.max(0, d.sentence - 3); k--) {
+    const ds = inSentence(k);
+    if (ds.length) {
+      const best = ds[ds.length - 1]!;
+      const ed = eventDateOf(best, doc.published)!;
+      if (doc.published && ed.value > doc.published) continue;
+      trace.date = { start: best.start, end: best.end };
+      return ed;
+    }
+  }
+  void prev;
+  if (doc.published) return { value: doc.published, precision: 2 };
+  return null;
+}
+
+const NEAR_WORDS = /\b(near|outside|outskirts|around|vicinity|close to|area|areas|countryside|district|region|province|between)\W*$/i;
+
+function placeRank(p: PlaceMention): number {
+  const fc = p.featureCode ?? '';
+  if (/^PPL/.test(fc) || fc === '') return 1;
+  if (/^ADM[2-5]|^ADMD/.test(fc)) return 2;
+  if (fc === 'ADM1') return 3;
+  if (/^PCL/.test(fc)) return 5;
+  if (/^(STM|RV|LK|MT|HLL|DSRT|VAL|PLN|SEA|GULF|BAY|OCN)/.test(fc)) return 6;
+  return 2.5;
+}
+
+function eventPlaceOf(doc: Doc, p: PlaceMention): EventPlace {
+  const near = NEAR_WORDS.test(doc.text.slice(Math.max(0, p.start - 25), p.start));
+  if (p.eventPlace) {
+    const ep = { ...p.eventPlace };
+    if (near && ep.precision === 1) ep.precision = 2;
+    return ep;
+  }
+  const rank = placeRank(p);
+  let precision: 1 | 2 | 3 = rank === 1 ? 1 : rank <= 2.5 ? 2 : 3;
+  if (near && precision === 1) precision = 2;
+  const ep: EventPlace = { name: p.name, geonameId: p.geonameId, lat: p.lat, lon: p.lon, countryCode: p.countryCode, precision };
+  if (p.admin1) ep.admin1 = p.admin1;
+  return ep;
+}
+
+function pickPlace(doc: Doc, d: Draft, prev: Draft | null, trace: EventTrace): EventPlace | null {
+  if (!doc.assigned.has('places') || doc.places.length === 0) return null;
+  const places = doc.places.filter((p) => p.countryCode && Number.isFinite(p.lat) && placeRank(p) < 6);
+  const inSentences = (ks: number[]): PlaceMention[] => places.filter((p) => ks.includes(doc.sentenceAt(p.start)));
+  const choose = (cands: PlaceMention[]): PlaceMention | null =>
+    [...cands].sort((a, b) => placeRank(a) - placeRank(b) || Math.abs(a.start - d.trigger.start) - Math.abs(b.start - d.trigger.start))[0] ?? null;
+  let p = choose(inSentences(d.sentences));
+  // A country or region alone in the sentence, while the dateline or the sentences just before name a town in it.
+  if (!p || placeRank(p) >= 3) {
+    const dl = doc.dateline ? places.filter((x) => x.start >= doc.dateline!.start && x.end <= doc.dateline!.end) : [];
+    const before = inSentences([d.sentence - 1, d.sentence - 2].filter((k) => k >= 0));
+    const better = choose([...dl, ...before].filter((x) => !p || (x.countryCode === p.countryCode && placeRank(x) < placeRank(p))));
+    if (better) p = better;
+  }
+  if (!p) p = choose(places.filter((x) => placeRank(x) <= 2)) ?? choose(places);
+  void prev;
+  if (!p) return null;
+  trace.place = { start: p.start, end: p.end };
+  return eventPlaceOf(doc, p);
+}
+
+const LOCAL_KINDS = new Set(['civilians', 'protesters', 'rioters', 'unidentified', 'gang', 'communal']);
+
+/** The document's country: its places' most frequent country, else the one the actors stage gave local groups. */
+function documentCountryOf(doc: Doc): string | null {
+  const counts = new Map<string, number>();
+  if (doc.assigned.has('places')) for (const p of doc.places) if (p.countryCode) counts.set(p.countryCode, (counts.get(p.countryCode) ?? 0) + 1);
+  if (counts.size === 0) for (const a of doc.actors) if (a.countryCode && LOCAL_KINDS.has(a.kind ?? '')) counts.set(a.countryCode, (counts.get(a.countryCode) ?? 0) + a.mentions.length);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+const SYNTHETIC_NAMES: Record<string, string> = {
+  protesters: 'Protesters ({country})',
+  rioters: 'Rioters ({country})',
+  civilians: 'Civilians ({country})',
+  unidentified: 'Unidentified Armed Group ({country})',
+  police: 'Police Forces of {country}',
+};
+
+function actorRef(
+  m: MentionRef | null,
+  synthetic: { kind: string; inter: number } | undefined,
+  country: string | null,
+  place: EventPlace | null,
+  ctx: ExtractContext,
+  trace: EventTrace,
+  field: 'actor1' | 'actor2',
+  trigger: Found,
+): ActorRef | null {
+  if (m) {
+    trace[field] = { start: m.start, end: m.end };
+    let inter = m.actor.inter;
+    // ACLED: a state's forces acting outside their own country are external forces (8).
+    if (inter === 1 && m.actor.countryCode && place?.countryCode && m.actor.countryCode !== place.countryCode) inter = 8;
+    return { id: m.actor.id, name: m.actor.name, inter };
+  }
+  if (!synthetic) return null;
+  const c = ctx.countries.get(country);
+  const tpl = SYNTHETIC_NAMES[synthetic.kind] ?? `${synthetic.kind} ({country})`;
+  const name = c ? tpl.replace('{country}', synthetic.kind === 'police' ? c.withArticle : c.name) : tpl.replace(/\s*\(\{country\}\)| of \{country\}/, '');
+  // Read from the trigger itself ("protest" names its protesters, "was killed" its unidentified attacker),
+  // unless a mention was already traced (a crowd renamed by the event's type).
+  trace[field] ??= { start: trigger.start, end: trigger.end };
+  return { id: name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/-$/, ''), name, inter: synthetic.inter };
+}
+
+function fatalities(doc: Doc, d: Draft, scope: number[], quantities: Quantity[], lex: EventLexicon, all: KeyToken[][]): { value: number | null; spans: Span[]; sentences: number[] } {
+  const inScope = quantities.filter((q) => scope.includes(doc.sentenceAt(q.start)));
+  // Strategic developments and peaceful protests have no fatalities by definition (ACLED).
+  if (d.eventType === 'Strategic developments' || d.subEventType === 'Peaceful protest') return { value: 0, spans: [], sentences: [] };
+  const killed = inScope.filter((q) => q.kind === 'killed' && q.value != null && !q.subset);
+  const explicit = killed.filter((q) => /^fatalit|^death/.test(q.head ?? '') || /fatalit/i.test(q.text));
+  if (explicit.length) {
+    const q = explicit.reduce((a, b) => (b.value! < a.value! ? b : a));
+    return { value: q.value, spans: [{ start: q.start, end: q.end }], sentences: [doc.sentenceAt(q.start)] };
+  }
+  if (killed.length) {
+    // Per sentence the victims add up ("two soldiers and three militants"); across sentences a later figure
+    // usually restates the toll, so the largest sentence total counts.
+    const bySentence = new Map<number, Quantity[]>();
+    for (const q of killed) {
+      const k = doc.sentenceAt(q.start);
+      bySentence.set(k, [...(bySentence.get(k) ?? []), q]);
+    }
+    let best: Quantity[] = [];
+    let bestSum = -1;
+    for (const qs of bySentence.values()) {
+      const sum = qs.reduce((n, q) => n + q.value!, 0);
+      if (sum > bestSum) {
+        bestSum = sum;
+        best = qs;
+      }
+    }
+    return { value: bestSum, spans: best.map((q) => ({ start: q.start, end: q.end })), sentences: [doc.sentenceAt(best[0]!.start)] };
+  }
+  for (const k of scope) {
+    const toks = all[k]!;
+    for (let i = 0; i < toks.length; i++) {
+      const m = lex.noFatalities.matchesAt(toks, i)[0];
+      if (m) return { value: 0, spans: [{ start: toks[i]!.start, end: toks[m.end - 1]!.end }], sentences: [k] };
+    }
+  }
+  // Types that by definition involve no deaths: 0 unless one is reported.
+  if (d.eventType === 'Strategic developments' || (d.eventType === 'Protests' && d.subEventType !== 'Excessive force against protesters')) return { value: 0, spans: [], sentences: [] };
+  return { value: null, spans: [], sentences: [] };
+}
