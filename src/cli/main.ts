@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import { packageRoot } from '../data/resources.js';
 import { UsageError, type Command } from './command.js';
 import { analyzeCommand } from './commands/analyze.js';
+import { ingestCommand } from './commands/ingest.js';
+import { reanalyzeCommand } from './commands/reanalyze.js';
+import { serveCommand } from './commands/serve.js';
 
-const commands: Command[] = [analyzeCommand];
+const commands: Command[] = [analyzeCommand, ingestCommand, reanalyzeCommand, serveCommand];
 
 function version(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
