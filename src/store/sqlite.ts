@@ -491,8 +491,9 @@ export class SqliteStore implements Store {
       this.writeLsh(articleId, keys);
       this.db.prepare('UPDATE docs SET json = ? WHERE article_id = ?').run(docJsonWithoutText(doc), articleId);
       this.upsertActors(doc);
-      for (const id of affected) this.recomputeEvent(id);
       const eventIds = this.attachEvents(articleId, doc, modelVersion, keep);
+      // Events that lost this article's old mentions: re-derived, or deleted when nothing is left.
+      for (const id of affected) this.recomputeEvent(id);
       this.auditWrite(who, 'reanalyze', `article:${articleId}`, { modelVersion, events: eventIds });
       return { eventIds };
     })();
