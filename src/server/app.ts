@@ -55,12 +55,24 @@ function sendError(reply: FastifyReply, status: number, body: ApiError): Fastify
   return reply.code(status).type('application/json; charset=utf-8').send(body);
 }
 
+const ROUTES = new WeakMap<FastifyInstance, string[]>();
+
+/** "METHOD /path" of every route the server registered (tests check each is in the OpenAPI document). */
+export function registeredRoutes(app: FastifyInstance): string[] {
+  return ROUTES.get(app) ?? [];
+}
+
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
   const { store } = opts;
   const app = Fastify({
     logger: false,
     bodyLimit: opts.bodyLimit ?? 5 * 1024 * 1024,
     routerOptions: { maxParamLength: 500 },
+  });
+  const routes: string[] = [];
+  ROUTES.set(app, routes);
+  app.addHook('onRoute', (r) => {
+    for (const m of [r.method].flat()) if (m !== 'HEAD') routes.push(`${m} ${r.url}`);
   });
   const token = Buffer.from(createHash('sha256').update(opts.token).digest());
   const openapi = JSON.stringify(openApiDocument(opts.version));
@@ -104,7 +116,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     if (error instanceof ParamError) return sendError(reply, 400, { error: 'bad_request', message: error.message, param: error.param });
     if (error instanceof StoreError) {
       const status = error.code === 'not_found' ? 404 : error.code === 'conflict' ? 409 : 400;
-      return sendError(reply, status, { error: error.code, message: error.message, ...(error.param ? { param: error.param } : {}) });
+      const message = error.param && !error.message.startsWith(`${error.param}:`) ? `${error.param}: ${error.message}` : error.message;
+      return sendError(reply, status, { error: error.code, message, ...(error.param ? { param: error.param } : {}) });
     }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(reply, 413, { error: 'payload_too_large', message: 'request body too large' });
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
