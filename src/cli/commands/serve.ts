@@ -77,7 +77,7 @@ Stop it with Ctrl-C.
       await out.write(`sitrep: serving ${db}\n`);
       await out.write(`  open:  ${started.url}\n`);
       await out.write(`  API:   ${started.url}api/openapi.json\n`);
-      await out.write(`  write token (send as "Authorization: Bearer <token>"): ${values.token !== undefined ? '(given with --token)' : token}\n`);
+      await out.write(`  token: ${values.token !== undefined ? '(given with --token)' : token}   (for writes: "Authorization: Bearer <token>")\n`);
       if (!isLoopback(host)) warn(`listening on ${host}: the server is reachable from the network`);
       await new Promise<void>((resolve) => {
         const stop = (): void => {
