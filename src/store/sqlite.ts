@@ -126,6 +126,7 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly db: Database.Database;
   private readonly now: () => string;
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(
     readonly location: string,
@@ -143,6 +144,8 @@ export class SqliteStore implements Store {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     if (!opts.readonly) this.migrate();
+    // Keeps the query planner's statistics fresh (cheap; SQLite's advice for long-lived connections).
+    if (!opts.readonly) this.db.pragma('optimize = 0x10002');
   }
 
   /** Applies pending migrations; refuses a database written by a newer sitrep. */
@@ -161,35 +164,48 @@ export class SqliteStore implements Store {
     }
   }
 
+  /** A prepared statement, cached by its SQL text (the SQL is built only from fixed fragments; values are parameters). */
+  private stmt(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      if (this.statements.size > 500) this.statements.clear();
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
+
   schemaVersion(): number {
     return this.db.pragma('user_version', { simple: true }) as number;
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    if (!this.db.readonly) this.db.pragma('optimize');
+    this.db.close();
   }
 
   // ------------------------------------------------------------------ meta
 
   async getMeta(key: string): Promise<string | null> {
-    const r = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    const r = this.stmt('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
     return r?.value ?? null;
   }
 
   async setMeta(key: string, value: string): Promise<void> {
-    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.stmt('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
   // ------------------------------------------------------------------ ingest
 
   async findArticleByHash(hash: string): Promise<number | null> {
-    const r = this.db.prepare('SELECT id FROM articles WHERE content_hash = ?').get(hash) as { id: number } | undefined;
+    const r = this.stmt('SELECT id FROM articles WHERE content_hash = ?').get(hash) as { id: number } | undefined;
     return r?.id ?? null;
   }
 
   async addArticle(article: NewArticle, doc: DocJSON, modelVersion: string, who: string): Promise<AddOutcome> {
     return this.db.transaction((): AddOutcome => {
-      const existing = this.db.prepare('SELECT id FROM articles WHERE content_hash = ?').get(article.contentHash) as { id: number } | undefined;
+      const existing = this.stmt('SELECT id FROM articles WHERE content_hash = ?').get(article.contentHash) as { id: number } | undefined;
       if (existing) return { status: 'duplicate', articleId: existing.id, nearDuplicateOf: null, eventIds: [] };
       const at = this.now();
       const sourceId = this.sourceId(article.source ?? hostOf(article.url ?? doc.url ?? null));
@@ -226,9 +242,9 @@ export class SqliteStore implements Store {
             ) as { id: number }
         ).id,
       );
-      this.db.prepare('UPDATE articles SET dup_group = ? WHERE id = ?').run(near?.group ?? id, id);
+      this.stmt('UPDATE articles SET dup_group = ? WHERE id = ?').run(near?.group ?? id, id);
       this.writeLsh(id, keys);
-      this.db.prepare('INSERT INTO docs (article_id, json) VALUES (?, ?)').run(id, docJsonWithoutText(doc));
+      this.stmt('INSERT INTO docs (article_id, json) VALUES (?, ?)').run(id, docJsonWithoutText(doc));
       this.upsertActors(doc);
       const eventIds = this.attachEvents(id, doc, modelVersion, new Map());
       this.auditWrite(who, 'ingest', `article:${id}`, {
@@ -243,20 +259,20 @@ export class SqliteStore implements Store {
 
   private sourceId(name: string | null): number | null {
     if (!name) return null;
-    const r = this.db.prepare('SELECT id FROM sources WHERE name = ?').get(name) as { id: number } | undefined;
+    const r = this.stmt('SELECT id FROM sources WHERE name = ?').get(name) as { id: number } | undefined;
     if (r) return r.id;
-    return Number(this.db.prepare('INSERT INTO sources (name, created_at) VALUES (?, ?)').run(name, this.now()).lastInsertRowid);
+    return Number(this.stmt('INSERT INTO sources (name, created_at) VALUES (?, ?)').run(name, this.now()).lastInsertRowid);
   }
 
   private writeLsh(articleId: number, keys: number[]): void {
-    this.db.prepare('DELETE FROM article_lsh WHERE article_id = ?').run(articleId);
-    const ins = this.db.prepare('INSERT OR IGNORE INTO article_lsh (band, key, article_id) VALUES (?, ?, ?)');
+    this.stmt('DELETE FROM article_lsh WHERE article_id = ?').run(articleId);
+    const ins = this.stmt('INSERT OR IGNORE INTO article_lsh (band, key, article_id) VALUES (?, ?, ?)');
     keys.forEach((k, band) => ins.run(band, k, articleId));
   }
 
   /** The most similar stored article among LSH candidates, when it passes the near-duplicate test on exact shingles. */
   private nearDuplicate(keys: number[], set: Set<number>, self?: number): { article: number; group: number; similarity: number } | null {
-    const q = this.db.prepare('SELECT article_id FROM article_lsh WHERE band = ? AND key = ?');
+    const q = this.stmt('SELECT article_id FROM article_lsh WHERE band = ? AND key = ?');
     const hits = new Map<number, number>();
     keys.forEach((k, band) => {
       for (const r of q.all(band, k) as { article_id: number }[]) {
@@ -265,7 +281,7 @@ export class SqliteStore implements Store {
     });
     const candidates = [...hits.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 10);
     let best: { article: number; group: number; similarity: number } | null = null;
-    const get = this.db.prepare('SELECT text, dup_group FROM articles WHERE id = ?');
+    const get = this.stmt('SELECT text, dup_group FROM articles WHERE id = ?');
     for (const [cid] of candidates) {
       const r = get.get(cid) as { text: string; dup_group: number };
       const sim = similarity(set, shingles(r.text));
@@ -277,8 +293,8 @@ export class SqliteStore implements Store {
   }
 
   private upsertActors(doc: DocJSON): void {
-    const get = this.db.prepare('SELECT aliases, inter FROM actors WHERE id = ?');
-    const put = this.db.prepare(
+    const get = this.stmt('SELECT aliases, inter FROM actors WHERE id = ?');
+    const put = this.stmt(
       'INSERT INTO actors (id, name, inter, aliases) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, inter = COALESCE(excluded.inter, actors.inter), aliases = excluded.aliases',
     );
     for (const a of doc.actors) {
@@ -291,7 +307,7 @@ export class SqliteStore implements Store {
   }
 
   private ensureActor(r: ActorRef): void {
-    this.db.prepare("INSERT INTO actors (id, name, inter, aliases) VALUES (?, ?, ?, '[]') ON CONFLICT (id) DO NOTHING").run(r.id, r.name, r.inter);
+    this.stmt("INSERT INTO actors (id, name, inter, aliases) VALUES (?, ?, ?, '[]') ON CONFLICT (id) DO NOTHING").run(r.id, r.name, r.inter);
   }
 
   /**
@@ -299,7 +315,7 @@ export class SqliteStore implements Store {
    * reviewed event), else the best stored event ACLED's rule matches, else a new event. Returns the event ids.
    */
   private attachEvents(articleId: number, doc: DocJSON, modelVersion: string, keep: Map<string, number>): number[] {
-    const insert = this.db.prepare('INSERT INTO mentions (article_id, event_id, doc_event_id, json, model_version) VALUES (?, ?, ?, ?, ?) RETURNING id');
+    const insert = this.stmt('INSERT INTO mentions (article_id, event_id, doc_event_id, json, model_version) VALUES (?, ?, ?, ?, ?) RETURNING id');
     const touched = new Set<number>();
     const out: number[] = [];
     for (const ev of doc.events) {
@@ -345,14 +361,14 @@ export class SqliteStore implements Store {
 
   /** Re-derives an event's fields from its mentions and review edits; deletes it when no mention is left. */
   private recomputeEvent(id: number): boolean {
-    const row = this.db.prepare('SELECT * FROM events WHERE id = ?').get(id) as EventRow | undefined;
+    const row = this.stmt('SELECT * FROM events WHERE id = ?').get(id) as EventRow | undefined;
     if (!row) return false;
     const ms = this.db
       .prepare('SELECT m.article_id, m.json, a.text FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = ? ORDER BY m.id')
       .all(id) as { article_id: number; json: string; text: string }[];
     if (ms.length === 0) {
-      this.db.prepare('DELETE FROM events WHERE id = ?').run(id);
-      this.db.prepare('DELETE FROM events_fts WHERE rowid = ?').run(id);
+      this.stmt('DELETE FROM events WHERE id = ?').run(id);
+      this.stmt('DELETE FROM events_fts WHERE rowid = ?').run(id);
       return false;
     }
     const mentions = ms.map((m) => JSON.parse(m.json) as ConflictEvent);
@@ -414,15 +430,15 @@ export class SqliteStore implements Store {
     ]
       .filter((x) => x)
       .join('\n');
-    this.db.prepare('DELETE FROM events_fts WHERE rowid = ?').run(id);
-    this.db.prepare('INSERT INTO events_fts (rowid, body) VALUES (?, ?)').run(id, body);
+    this.stmt('DELETE FROM events_fts WHERE rowid = ?').run(id);
+    this.stmt('INSERT INTO events_fts (rowid, body) VALUES (?, ?)').run(id, body);
     return true;
   }
 
   async articlesToReanalyze(modelVersion: string, all: boolean): Promise<number[]> {
     const rows = (all
-      ? this.db.prepare('SELECT id FROM articles ORDER BY id').all()
-      : this.db.prepare('SELECT id FROM articles WHERE model_version != ? ORDER BY id').all(modelVersion)) as { id: number }[];
+      ? this.stmt('SELECT id FROM articles ORDER BY id').all()
+      : this.stmt('SELECT id FROM articles WHERE model_version != ? ORDER BY id').all(modelVersion)) as { id: number }[];
     return rows.map((r) => r.id);
   }
 
@@ -452,7 +468,7 @@ export class SqliteStore implements Store {
 
   async replaceAnalysis(articleId: number, doc: DocJSON, modelVersion: string, who: string): Promise<{ eventIds: number[] }> {
     return this.db.transaction(() => {
-      const art = this.db.prepare('SELECT id FROM articles WHERE id = ?').get(articleId);
+      const art = this.stmt('SELECT id FROM articles WHERE id = ?').get(articleId);
       if (!art) throw new StoreError(`no article ${articleId}`, 'not_found');
       const old = this.db
         .prepare(
@@ -479,8 +495,8 @@ export class SqliteStore implements Store {
         const reviewed = o.review_state != null && o.review_state !== 'pending';
         if (reviewed && !kept.has(o.id)) {
           // The new model no longer reads this event here, but a reviewer decided on it: keep the old reading.
-          this.db.prepare('UPDATE mentions SET carried = 1 WHERE id = ?').run(o.id);
-        } else this.db.prepare('DELETE FROM mentions WHERE id = ?').run(o.id);
+          this.stmt('UPDATE mentions SET carried = 1 WHERE id = ?').run(o.id);
+        } else this.stmt('DELETE FROM mentions WHERE id = ?').run(o.id);
       }
       const set = shingles(doc.text);
       const sig = minhash(set);
@@ -489,7 +505,7 @@ export class SqliteStore implements Store {
         .prepare('UPDATE articles SET title = COALESCE(?, title), published = COALESCE(?, published), text = ?, minhash = ?, model_version = ?, analyzed_at = ? WHERE id = ?')
         .run(doc.title, doc.published, doc.text, signatureToBytes(sig), modelVersion, this.now(), articleId);
       this.writeLsh(articleId, keys);
-      this.db.prepare('UPDATE docs SET json = ? WHERE article_id = ?').run(docJsonWithoutText(doc), articleId);
+      this.stmt('UPDATE docs SET json = ? WHERE article_id = ?').run(docJsonWithoutText(doc), articleId);
       this.upsertActors(doc);
       const eventIds = this.attachEvents(articleId, doc, modelVersion, keep);
       // Events that lost this article's old mentions: re-derived, or deleted when nothing is left.
@@ -532,7 +548,8 @@ export class SqliteStore implements Store {
     if (f.admin1?.length) inList('e.admin1', f.admin1);
     if (f.types?.length) inList('e.event_type', f.types);
     if (f.subTypes?.length) inList('e.sub_event_type', f.subTypes);
-    if (f.review?.length) inList('e.review_state', f.review);
+    // Unary + keeps SQLite from choosing the low-selectivity review index over the sort index.
+    if (f.review?.length) inList('+e.review_state', f.review);
     if (f.actors?.length) {
       const ids = f.actors;
       const names = f.actors.map((a) => a.toLowerCase());
@@ -573,7 +590,7 @@ export class SqliteStore implements Store {
       params.push(c.v, c.i);
     }
     const sql = `SELECT e.* FROM events e ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''} ORDER BY ${sort.expr} ${dir}, e.id ${dir} LIMIT ?`;
-    const rows = this.ftsGuard(() => this.db.prepare(sql).all(...params, page.limit + 1) as EventRow[]);
+    const rows = this.ftsGuard(() => this.stmt(sql).all(...params, page.limit + 1) as EventRow[]);
     const more = rows.length > page.limit;
     const items = rows.slice(0, page.limit);
     const last = items[items.length - 1];
@@ -582,7 +599,7 @@ export class SqliteStore implements Store {
       nextCursor: more && last ? encodeCursor({ s: page.sort, o: page.order, v: sort.value(last), i: last.id }) : null,
     };
     if (page.withTotal) {
-      const r = this.ftsGuard(() => this.db.prepare(`SELECT COUNT(*) AS n FROM events e ${where.sql}`).get(...where.params) as { n: number });
+      const r = this.ftsGuard(() => this.stmt(`SELECT COUNT(*) AS n FROM events e ${where.sql}`).get(...where.params) as { n: number });
       out.total = r.n;
     }
     return out;
@@ -600,14 +617,14 @@ export class SqliteStore implements Store {
   }
 
   async getEvent(id: number): Promise<EventDetail | null> {
-    const row = this.db.prepare('SELECT * FROM events WHERE id = ?').get(id) as EventRow | undefined;
+    const row = this.stmt('SELECT * FROM events WHERE id = ?').get(id) as EventRow | undefined;
     if (!row) return null;
     const ms = this.db
       .prepare('SELECT m.*, a.text FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = ? ORDER BY m.article_id, m.id')
       .all(id) as Row[];
     const mentions = ms.map((m) => mentionOf(m));
     const articleIds = [...new Set(mentions.map((m) => m.articleId))];
-    const reviews = (this.db.prepare('SELECT * FROM reviews WHERE event_id = ? ORDER BY id').all(id) as Row[]).map(reviewOf);
+    const reviews = (this.stmt('SELECT * FROM reviews WHERE event_id = ? ORDER BY id').all(id) as Row[]).map(reviewOf);
     return {
       ...summaryOf(row),
       machine: row.machine ? (JSON.parse(row.machine) as Partial<EditableFields>) : {},
@@ -703,7 +720,7 @@ export class SqliteStore implements Store {
       fatalities: r.f,
     }));
     const t = this.ftsGuard(
-      () => this.db.prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(e.fatalities), 0) AS f FROM events e ${where.sql}`).get(...where.params) as { n: number; f: number },
+      () => this.stmt(`SELECT COUNT(*) AS n, COALESCE(SUM(e.fatalities), 0) AS f FROM events e ${where.sql}`).get(...where.params) as { n: number; f: number },
     );
     return { by, buckets, totals: { events: t.n, fatalities: t.f } };
   }
@@ -767,12 +784,12 @@ export class SqliteStore implements Store {
     const ordered: DocJSON = { version: stored.version, id: stored.id, title: stored.title, published: stored.published, text: r.text } as DocJSON;
     Object.assign(ordered, stored, { text: r.text });
     const eventIds: Record<string, number> = {};
-    for (const m of this.db.prepare('SELECT doc_event_id, event_id FROM mentions WHERE article_id = ? AND event_id IS NOT NULL AND carried = 0').all(id) as {
+    for (const m of this.stmt('SELECT doc_event_id, event_id FROM mentions WHERE article_id = ? AND event_id IS NOT NULL AND carried = 0').all(id) as {
       doc_event_id: string;
       event_id: number;
     }[])
       eventIds[m.doc_event_id] = m.event_id;
-    const dupIds = (this.db.prepare('SELECT id FROM articles WHERE dup_group = ? AND id != ? ORDER BY id').all(r.dup_group, id) as { id: number }[]).map(
+    const dupIds = (this.stmt('SELECT id FROM articles WHERE dup_group = ? AND id != ? ORDER BY id').all(r.dup_group, id) as { id: number }[]).map(
       (x) => x.id,
     );
     return { ...articleSummaryOf(r), modelVersion: r.model_version, doc: ordered, eventIds, duplicates: this.articleRefs(dupIds) };
@@ -831,7 +848,7 @@ export class SqliteStore implements Store {
   // ------------------------------------------------------------------ reviews
 
   private requireEvent(id: number): EventRow {
-    const row = this.db.prepare('SELECT * FROM events WHERE id = ?').get(id) as EventRow | undefined;
+    const row = this.stmt('SELECT * FROM events WHERE id = ?').get(id) as EventRow | undefined;
     if (!row) throw new StoreError(`no event ${id}`, 'not_found');
     return row;
   }
@@ -879,7 +896,7 @@ export class SqliteStore implements Store {
       const before: Record<string, unknown> = {};
       const cur = summaryOf(row);
       for (const k of Object.keys(fields) as (keyof EditableFields)[]) before[k] = (cur as unknown as Record<string, unknown>)[k];
-      this.db.prepare('UPDATE events SET overrides = ? WHERE id = ?').run(JSON.stringify(overrides), eventId);
+      this.stmt('UPDATE events SET overrides = ? WHERE id = ?').run(JSON.stringify(overrides), eventId);
       this.recomputeEvent(eventId);
       const state: ReviewState = row.review_state === 'rejected' ? 'rejected' : 'edited';
       this.setState(eventId, state, reviewer, note);
@@ -895,9 +912,9 @@ export class SqliteStore implements Store {
       if (ids.includes(eventId)) throw new StoreError(`cannot merge event ${eventId} into itself`, 'bad_request', 'ids');
       for (const id of ids) this.requireEvent(id);
       for (const id of ids) {
-        this.db.prepare('UPDATE mentions SET event_id = ? WHERE event_id = ?').run(eventId, id);
-        this.db.prepare('DELETE FROM events WHERE id = ?').run(id);
-        this.db.prepare('DELETE FROM events_fts WHERE rowid = ?').run(id);
+        this.stmt('UPDATE mentions SET event_id = ? WHERE event_id = ?').run(eventId, id);
+        this.stmt('DELETE FROM events WHERE id = ?').run(id);
+        this.stmt('DELETE FROM events_fts WHERE rowid = ?').run(id);
         this.recordReview(id, 'merge', reviewer, { into: eventId }, note);
       }
       this.recomputeEvent(eventId);
@@ -912,14 +929,14 @@ export class SqliteStore implements Store {
     let created = 0;
     this.db.transaction(() => {
       const row = this.requireEvent(eventId);
-      const own = new Set((this.db.prepare('SELECT id FROM mentions WHERE event_id = ?').all(eventId) as { id: number }[]).map((m) => m.id));
+      const own = new Set((this.stmt('SELECT id FROM mentions WHERE event_id = ?').all(eventId) as { id: number }[]).map((m) => m.id));
       for (const m of ids) if (!own.has(m)) throw new StoreError(`mention ${m} is not part of event ${eventId}`, 'bad_request', 'mentions');
       if (ids.length === 0 || ids.length >= own.size) {
         throw new StoreError(`a split must move some but not all of the event's ${own.size} mention(s)`, 'bad_request', 'mentions');
       }
-      const first = JSON.parse((this.db.prepare('SELECT json FROM mentions WHERE id = ?').get(ids[0]) as { json: string }).json) as ConflictEvent;
+      const first = JSON.parse((this.stmt('SELECT json FROM mentions WHERE id = ?').get(ids[0]) as { json: string }).json) as ConflictEvent;
       created = this.createEvent(first);
-      for (const m of ids) this.db.prepare('UPDATE mentions SET event_id = ? WHERE id = ?').run(created, m);
+      for (const m of ids) this.stmt('UPDATE mentions SET event_id = ? WHERE id = ?').run(created, m);
       this.recomputeEvent(eventId);
       this.recomputeEvent(created);
       const state: ReviewState = row.review_state === 'rejected' ? 'rejected' : 'edited';
@@ -968,7 +985,7 @@ export class SqliteStore implements Store {
   }
 
   async stats(modelVersion: string): Promise<StoreStats> {
-    const n = (sql: string, ...p: Param[]): number => (this.db.prepare(sql).get(...p) as { n: number }).n;
+    const n = (sql: string, ...p: Param[]): number => (this.stmt(sql).get(...p) as { n: number }).n;
     const range = this.db
       .prepare("SELECT MIN(date_lo) AS lo, MAX(date_lo) AS hi FROM events WHERE review_state != 'rejected'")
       .get() as { lo: string | null; hi: string | null };
