@@ -47,11 +47,14 @@ describe('dates, allowing for precision', () => {
 });
 
 describe('places, allowing for precision', () => {
-  it('same gazetteer entry, or two towns within 5 km; Hajin is not Baghouz', () => {
-    expect(samePlace(baghouz, { ...baghouz, geonameId: 99, lat: 34.47, lon: 40.94 })).toBe(true);
+  it('same gazetteer entry, or one town under two points; Hajin is not Baghouz, nor is a village 3 km off', () => {
+    expect(samePlace(baghouz, { ...baghouz, geonameId: 99, lat: 34.47, lon: 40.94 })).toBe(true); // same name, 1.3 km
+    expect(samePlace(baghouz, { ...baghouz, name: 'BAGHOUZ', geonameId: null, lat: 34.49, precision: 2 })).toBe(true); // "near Baghouz", 3.5 km
+    expect(samePlace(baghouz, { ...baghouz, name: 'al-Bāghūz', geonameId: null, lat: 34.49 })).toBe(false); // another spelling: a limitation
     expect(samePlace(baghouz, hajin)).toBe(false);
-    expect(samePlace(baghouz, { ...hajin, precision: 2 })).toBe(false); // 27 km
-    expect(samePlace(baghouz, { ...baghouz, geonameId: null, lat: 34.55, precision: 2 })).toBe(true); // "near Baghouz", 10 km
+    expect(samePlace(baghouz, { ...hajin, precision: 2 })).toBe(false);
+    expect(samePlace(baghouz, { ...baghouz, name: 'Al Marashidah', geonameId: 98, lat: 34.485 })).toBe(false); // ACLED: two villages, two events
+    expect(samePlace(baghouz, { ...baghouz, name: 'Baghouz camp', geonameId: null, lat: 34.462 })).toBe(true); // 0.4 km
   });
 
   it('a region coded to its capital matches places inside it, not in another region or country', () => {

@@ -19,10 +19,10 @@ export interface EventFields {
 
 /** Tunables of the rule (documented in docs/workspace.md). */
 export const MERGE_RULE = {
-  /** Two precision-1 places (named towns) are the same place within this distance (one town, two gazetteer points). */
+  /** One town under two gazetteer points (same name, or two entries of one place): within this distance. */
   samePlaceKm: 5,
-  /** A precision-2 place ("near X", part of a region) matches a place within this distance. */
-  nearPlaceKm: 25,
+  /** Differently named places closer than this are one place (a district and the town it surrounds). */
+  namedPlaceKm: 1,
   /** A precision-2 date (ACLED: "a few days / a week") covers this many days either side of the coded day. */
   weekSlackDays: 3,
 };
@@ -90,23 +90,36 @@ export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: numb
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
+/** Place names compared loosely: case, accents and punctuation ignored. */
+export function placeKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
 /**
- * Same place, allowing for precision: the same gazetteer entry; or two named towns a few km apart; or a "near X"
- * place within reach; or a region (precision 3) and anything inside it (same country and first-level division).
+ * Same place, allowing for precision. ACLED codes an event to a named location (precision 1 "in X", 2 "near X"),
+ * or to a region coded to its capital (3). So: the same gazetteer entry; or one town under two points (same name,
+ * a few km apart); or a region and anything inside it (same country and first-level division). Two differently
+ * named villages a few km apart are two places, as ACLED codes them (measured on ACLED dev: eval/dedup.ts).
  */
 export function samePlace(a: EventPlace | null, b: EventPlace | null): boolean {
   if (!a || !b) return false;
   if (a.countryCode !== b.countryCode) return false;
   if (a.geonameId != null && a.geonameId === b.geonameId) return true;
   const km = haversineKm(a.lat, a.lon, b.lat, b.lon);
-  const coarse = Math.max(a.precision, b.precision);
-  if (coarse === 1) return km <= MERGE_RULE.samePlaceKm;
-  if (coarse === 2) return km <= MERGE_RULE.nearPlaceKm;
+  if (Math.max(a.precision, b.precision) < 3) {
+    if (placeKey(a.name) === placeKey(b.name)) return km <= MERGE_RULE.samePlaceKm;
+    return km <= MERGE_RULE.namedPlaceKm;
+  }
   // A region coded to its capital: the finer place must lie in that region.
   const regional = a.precision === 3 ? a : b;
   const other = regional === a ? b : a;
   if (regional.admin1 != null && other.admin1 != null) return regional.admin1 === other.admin1;
-  if (regional.admin1 == null && other.precision === 3 && other.admin1 == null) return km <= MERGE_RULE.nearPlaceKm; // two country-level codings
+  if (regional.admin1 == null && other.precision === 3 && other.admin1 == null) return placeKey(a.name) === placeKey(b.name); // two country-level codings
   return false;
 }
 
