@@ -7,11 +7,12 @@
 //     against all-pairs exact resemblance (LSH recall); with --sample, the pairs and the cross-article event
 //     merges the real pipeline produces are written to a file OUTSIDE the repository for hand-checking
 //     (docs/workspace.md holds the verdicts).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Analyzer } from '../src/api.js';
 import type { ConflictEvent, DocJSON, EventPlace } from '../src/core/types.js';
+import { isGenericActor } from '../src/dedup/events.js';
 import { isNearDuplicate, shingles, similarity } from '../src/dedup/minhash.js';
 import { contentHash } from '../src/store/ingest.js';
 import { SqliteStore } from '../src/store/sqlite.js';
@@ -112,19 +113,28 @@ async function acled(log: (m: string) => void): Promise<Record<string, number>> 
   let intoOriginal = 0;
   let elsewhere = 0;
   let mergeable = 0;
+  let named = 0;
+  let namedInto = 0;
+  const originals = new Set(original.values());
   for (const r of rows) {
     const ev = acledEvent(r);
     if (!ev.actor1) continue;
     mergeable++;
+    const isNamed = !isGenericActor(ev.actor1);
+    if (isNamed) named++;
     const id = (await add(`${r['event_id_cnty']}-copy`, coarsen(ev)))[0]!;
     const orig = original.get(r['event_id_cnty']!)!;
-    if (id === orig) intoOriginal++;
-    else if ([...original.values()].includes(id)) elsewhere++;
+    if (id === orig) {
+      intoOriginal++;
+      if (isNamed) namedInto++;
+    } else if (originals.has(id)) elsewhere++;
   }
   await store.close();
   return {
     'acled.distinct-kept': distinct / rows.length,
     'acled.copy-recall': intoOriginal / mergeable,
+    // Copies whose only actor is generic ("Protesters (X)") are meant to stay apart: vague and generic is not enough.
+    'acled.copy-recall-named-actor': namedInto / named,
     'acled.copy-precision': intoOriginal + elsewhere === 0 ? 1 : intoOriginal / (intoOriginal + elsewhere),
   };
 }
@@ -138,7 +148,10 @@ interface Article {
 async function guardian(log: (m: string) => void, sample: boolean): Promise<{ metrics: Record<string, number>; details: string }> {
   const arts: Article[] = records(sharedPath('corpora', 'guardian-sdf.csv')).map((r) => ({ id: r[''] ?? '', date: r['date'] ?? '', text: r['text'] ?? '' }));
   // Near-duplicates through the store's LSH path, against exact all-pairs.
-  const store = new SqliteStore(':memory:');
+  // $SITREP_DEDUP_DB keeps the store in a file, to look at the merges afterwards.
+  const dbPath = process.env['SITREP_DEDUP_DB'] ?? ':memory:';
+  if (dbPath !== ':memory:') rmSync(dbPath, { force: true });
+  const store = new SqliteStore(dbPath);
   // The real pipeline only for the sample (its events); the gate measures near-duplicates on the raw text, fast.
   const analyzer = sample ? await Analyzer.create() : null;
   const byArticle = new Map<number, Article>();

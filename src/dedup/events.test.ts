@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConflictEvent, EventPlace } from '../core/types.js';
-import { combine, dayRange, sameActors, sameDay, sameEvent, samePlace } from './events.js';
+import { combine, dayRange, evidence, isGenericActor, sameActors, sameDay, sameEvent, samePlace } from './events.js';
 
 const SDF = { id: 'sdf', name: 'Syrian Democratic Forces', inter: 2 };
 const IS = { id: 'islamic-state', name: 'Islamic State', inter: 2 };
@@ -81,6 +81,21 @@ describe("ACLED's rule", () => {
     expect(sameEvent(ev(), ev({ date: { value: '2019-03-02', precision: 1 } }))).toBe(false);
     expect(sameEvent(ev(), ev({ place: deirRegion, date: { value: '2019-03-02', precision: 2 } }))).toBe(true);
     expect(sameEvent(ev(), ev({ place: null }))).toBe(false);
+  });
+
+  it('needs evidence: two vague readings with generic actors stay apart; a named actor or exact day and place merge', () => {
+    const unidentified = { id: 'unidentified-armed-group-syria', name: 'Unidentified Armed Group (Syria)', inter: 3 };
+    const civilians = { id: 'civilians-syria', name: 'Civilians (Syria)', inter: 7 };
+    expect(isGenericActor(unidentified)).toBe(true);
+    expect(isGenericActor({ id: 'protesters-russia', name: 'Protesters (Russia)', inter: 6 })).toBe(true);
+    expect(isGenericActor(SDF)).toBe(false);
+    const vague = { actor1: unidentified, actor2: civilians, place: deirRegion, date: { value: '2019-03-01', precision: 2 as const } };
+    expect(sameEvent(ev(vague), ev(vague))).toBe(false);
+    expect(evidence(ev(vague), ev(vague))).toBe(0);
+    const exact = { actor1: unidentified, actor2: civilians };
+    expect(sameEvent(ev(exact), ev(exact))).toBe(true); // same day, same town
+    expect(sameEvent(ev(), ev({ place: deirRegion, date: { value: '2019-03-01', precision: 2 } }))).toBe(true); // named actors
+    expect(sameEvent(ev(exact), ev({ ...exact, place: deirRegion }))).toBe(false); // generic actors, region only
   });
 
   it('combine keeps the most precise date and place, the fullest actors, and the lowest fatality figure', () => {

@@ -25,6 +25,15 @@ export const MERGE_RULE = {
   namedPlaceKm: 1,
   /** A precision-2 date (ACLED: "a few days / a week") covers this many days either side of the coded day. */
   weekSlackDays: 3,
+  /**
+   * How sure two compatible readings must be to merge: points for a named actor in common (2), the same precise day
+   * (2; 1 when one side is coarser), the same precise place (2; 1 when one side is coarser). 4 = two exact fields, or
+   * a named actor and a roughly matching day and place. Two vague readings with generic actors ("Protesters (X)",
+   * "Unidentified Armed Group (X)") never merge: on the Guardian corpus they were mostly different events.
+   */
+  minEvidence: 4,
+  /** ACLED's generic actor names: they say who in general, not which group. */
+  genericActor: /^(unidentified|unknown|protesters|rioters|civilians|students|labou?r group|refugees\/idps|prisoners)\b/i,
 };
 
 export interface DayRange {
@@ -143,9 +152,39 @@ export function sameActors(a: EventFields, b: EventFields): boolean {
   return small.every((id) => large.includes(id));
 }
 
-/** ACLED's rule, plus the event type: two events of different types on one day at one place are two events. */
+export function isGenericActor(a: ActorRef): boolean {
+  return MERGE_RULE.genericActor.test(a.name) || MERGE_RULE.genericActor.test(a.id.replace(/-/g, ' '));
+}
+
+/** How strongly two compatible readings say "the same event" (see MERGE_RULE.minEvidence). */
+export function evidence(a: EventFields, b: EventFields): number {
+  let score = 0;
+  const named = (e: EventFields): string[] => [e.actor1, e.actor2].filter((x): x is ActorRef => x != null && !isGenericActor(x)).map((x) => x.id);
+  const nb = named(b);
+  if (named(a).some((id) => nb.includes(id))) score += 2;
+  if (a.date && b.date) {
+    const exact = a.date.precision === 1 && b.date.precision === 1;
+    score += exact ? 2 : Math.min(a.date.precision, b.date.precision) === 1 ? 1 : 0;
+  }
+  if (a.place && b.place) {
+    const fine = Math.max(a.place.precision, b.place.precision) === 1 || (a.place.geonameId != null && a.place.geonameId === b.place.geonameId && Math.max(a.place.precision, b.place.precision) < 3);
+    score += fine ? 2 : Math.min(a.place.precision, b.place.precision) === 1 ? 1 : 0;
+  }
+  return score;
+}
+
+/**
+ * ACLED's rule, plus the event type (two events of different types on one day at one place are two events), plus
+ * enough evidence that the two readings are one event and not merely compatible (MERGE_RULE.minEvidence).
+ */
 export function sameEvent(a: EventFields, b: EventFields): boolean {
-  return a.eventType === b.eventType && sameActors(a, b) && sameDay(a.date, b.date) && samePlace(a.place, b.place);
+  return (
+    a.eventType === b.eventType &&
+    sameActors(a, b) &&
+    sameDay(a.date, b.date) &&
+    samePlace(a.place, b.place) &&
+    evidence(a, b) >= MERGE_RULE.minEvidence
+  );
 }
 
 /** How good a match is, to choose among several candidate events (higher is better). */
