@@ -261,7 +261,8 @@ describe('GET /api/aggregates', () => {
     expect((await by('type')).buckets).toHaveLength(3);
     expect((await by('subType', '&country=SY')).buckets.map((b: { key: string }) => b.key).sort()).toEqual(['Air/drone strike', 'Armed clash']);
     expect((await by('country')).totals).toEqual({ events: 3, fatalities: 4 });
-    expect((await by('admin1', '&type=Protests')).buckets).toEqual([{ key: 'Lagos', label: 'Lagos', events: 1, fatalities: 0 }]);
+    expect((await by('admin1', '&type=Protests')).buckets).toEqual([{ key: 'NG.Lagos', label: 'Lagos, Nigeria', events: 1, fatalities: 0 }]);
+    expect(await events('admin1=NG.Lagos')).toEqual([ids.lagos]);
     expect((await by('actor')).buckets[0]).toMatchObject({ key: 'islamic-state', label: 'Islamic State', events: 2 });
     expect((await by('review')).buckets).toEqual([{ key: 'pending', label: 'pending', events: 3, fatalities: 4 }]);
     await bad('/api/aggregates', 'by');

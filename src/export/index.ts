@@ -2,7 +2,7 @@
 // Each is a stream of string chunks over the store's event iterator, so a 100k-event export never sits in memory.
 import { dayRange } from '../dedup/events.js';
 import { ACLED_COLUMNS, type AcledColumn, type EventFeature, type ExportedEvent } from '../server/contract.js';
-import { country, disorderType } from './reference.js';
+import { admin1Name, country, disorderType } from './reference.js';
 
 /** RFC 4180 quoting: a field with a comma, quote, CR or LF (or edge spaces) is quoted, quotes doubled. */
 export function csvField(v: string | number | null | undefined): string {
@@ -45,7 +45,7 @@ export function acledRow(e: ExportedEvent): Record<AcledColumn, string | number 
     iso: c?.numeric ?? null,
     region: c?.region ?? null,
     country: c?.name ?? e.place?.countryCode ?? null,
-    admin1: e.place?.admin1 ?? null,
+    admin1: admin1Name(e.place?.countryCode, e.place?.admin1),
     admin2: null,
     admin3: null,
     location: e.place?.name ?? null,
@@ -93,7 +93,7 @@ export function toFeature(e: ExportedEvent): EventFeature {
       timePrecision: e.date?.precision ?? null,
       location: e.place?.name ?? null,
       countryCode: e.place?.countryCode ?? null,
-      admin1: e.place?.admin1 ?? null,
+      admin1: admin1Name(e.place?.countryCode, e.place?.admin1),
       geoPrecision: e.place?.precision ?? null,
       fatalities: e.fatalities,
       review: e.review,

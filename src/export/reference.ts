@@ -56,3 +56,45 @@ export function disorderType(eventType: string, subEventType: string): string {
   if (special) return special;
   return taxonomy().types.find((t) => t.eventType === eventType)?.disorderType ?? '';
 }
+
+interface Admin1Table {
+  byKey: Map<string, string>;
+  byName: Map<string, string[]>;
+}
+let admin1Cache: Admin1Table | null = null;
+
+/**
+ * First-level division names by GeoNames code ("SY.07" -> "Deir ez-Zor"), from the places stage's
+ * data/places/admin1.tsv when it is installed (GeoNames, CC BY 4.0); empty otherwise.
+ */
+export function admin1Table(): Admin1Table {
+  if (admin1Cache) return admin1Cache;
+  const byKey = new Map<string, string>();
+  const byName = new Map<string, string[]>();
+  let raw = '';
+  try {
+    raw = readFileSync(join(packageRoot(), 'data', 'places', 'admin1.tsv'), 'utf8');
+  } catch {
+    raw = '';
+  }
+  for (const line of raw.split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const [key, name, ascii] = line.split('\t');
+    if (!key || !name) continue;
+    byKey.set(key, name);
+    for (const n of [name, ascii]) {
+      if (!n) continue;
+      const k = n.toLowerCase();
+      byName.set(k, [...(byName.get(k) ?? []), key]);
+    }
+  }
+  admin1Cache = { byKey, byName };
+  return admin1Cache;
+}
+
+/** The name of an event's first-level division: the places stage gives GeoNames codes ("07"); ACLED gives names. */
+export function admin1Name(countryCode: string | null | undefined, admin1: string | null | undefined): string | null {
+  if (!admin1) return null;
+  if (!countryCode) return admin1;
+  return admin1Table().byKey.get(`${countryCode.toUpperCase()}.${admin1}`) ?? admin1;
+}

@@ -44,7 +44,8 @@ export interface EventQuery {
   bbox?: string;
   /** ISO 3166-1 alpha-2 codes. */
   country?: string | string[];
-  /** First-level division names as the places stage gives them. */
+  /** First-level divisions: the stored value (a GeoNames admin1 code from the places stage), an aggregate key
+   * "CC.code", or a name ("Deir ez-Zor") when the places data is installed. */
   admin1?: string | string[];
   /** ACLED event types, verbatim ("Battles", "Explosions/Remote violence", ...). */
   type?: string | string[];
@@ -296,7 +297,11 @@ export interface AggregateQuery extends EventQuery {
 }
 
 export interface AggregateBucket {
-  /** day/week: YYYY-MM-DD (a week is keyed by its Monday); month: YYYY-MM; otherwise the type, country code, name... */
+  /**
+   * day/week: YYYY-MM-DD (a week is keyed by its Monday); month: YYYY-MM; country: ISO code; admin1: "CC.admin1"
+   * (country code, dot, the stored admin1); actor: actor id; otherwise the value. Every key is a valid filter value
+   * for the matching parameter (admin1 keys for admin1=, ...).
+   */
   key: string;
   /** A display label (country name for country; actor name for actor), else equal to key. */
   label: string;

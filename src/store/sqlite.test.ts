@@ -122,7 +122,13 @@ describe('SqliteStore', () => {
     expect((await store.aggregate({ countries: ['SY'] }, 'type')).buckets.map((b) => b.key).sort()).toEqual(['Battles', 'Explosions/Remote violence']);
     const actors = await store.aggregate({}, 'actor');
     expect(actors.buckets.find((b) => b.key === 'islamic-state')).toMatchObject({ events: 2, fatalities: 4 });
-    expect((await store.aggregate({}, 'admin1')).buckets.map((b) => b.key).sort()).toEqual(['Deir ez-Zor', 'Lagos']);
+    const admin1 = await store.aggregate({}, 'admin1');
+    expect(admin1.buckets.map((b) => [b.key, b.label]).sort()).toEqual([
+      ['NG.Lagos', 'Lagos, Nigeria'],
+      ['SY.Deir ez-Zor', 'Deir ez-Zor, Syria'],
+    ]);
+    // A bucket key is a valid admin1 filter value.
+    expect((await store.listEvents({ admin1: ['SY.Deir ez-Zor'] }, page)).items).toHaveLength(2);
   });
 
   it('records review actions with who and when; edits keep the machine values; rejected events hide by default', async () => {

@@ -13,7 +13,7 @@ import {
   signatureToBytes,
   similarity,
 } from '../dedup/minhash.js';
-import { country, subEventTypes as subTypesOf } from '../export/reference.js';
+import { admin1Name, admin1Table, country, subEventTypes as subTypesOf } from '../export/reference.js';
 import type {
   ActorPage,
   ActorSummary,
@@ -424,7 +424,7 @@ export class SqliteStore implements Store {
       eff.actor1?.name,
       eff.actor2?.name,
       eff.place?.name,
-      eff.place?.admin1,
+      admin1Name(eff.place?.countryCode, eff.place?.admin1),
       country(eff.place?.countryCode)?.name,
       ...new Set(evidence),
     ]
@@ -545,7 +545,13 @@ export class SqliteStore implements Store {
       }
     }
     if (f.countries?.length) inList('e.country_code', f.countries);
-    if (f.admin1?.length) inList('e.admin1', f.admin1);
+    if (f.admin1?.length) {
+      // Matches the stored value, an aggregate key "CC.admin1", or a name standing for GeoNames codes in their country.
+      const keys = [...f.admin1, ...f.admin1.flatMap((a) => admin1Table().byName.get(a.toLowerCase()) ?? [])];
+      const ph = (n: number): string => Array(n).fill('?').join(', ');
+      w.push(`(e.admin1 IN (${ph(f.admin1.length)}) OR (e.country_code || '.' || e.admin1) IN (${ph(keys.length)}))`);
+      p.push(...f.admin1, ...keys);
+    }
     if (f.types?.length) inList('e.event_type', f.types);
     if (f.subTypes?.length) inList('e.sub_event_type', f.subTypes);
     // Unary + keeps SQLite from choosing the low-selectivity review index over the sort index.
@@ -684,7 +690,7 @@ export class SqliteStore implements Store {
       type: 'e.event_type',
       subType: 'e.sub_event_type',
       country: "COALESCE(e.country_code, '')",
-      admin1: "COALESCE(e.admin1, '')",
+      admin1: "COALESCE(e.country_code || '.' || e.admin1, e.admin1, '')",
       review: 'e.review_state',
     };
     const time = by === 'day' || by === 'week' || by === 'month';
@@ -715,7 +721,12 @@ export class SqliteStore implements Store {
     }
     const buckets: AggregateBucket[] = rows.map((r) => ({
       key: r.k,
-      label: by === 'country' ? (country(r.k)?.name ?? (r.k || '(unknown)')) : (r.label ?? (r.k === '' ? '(unknown)' : r.k)),
+      label:
+        by === 'country'
+          ? (country(r.k)?.name ?? (r.k || '(unknown)'))
+          : by === 'admin1' && r.k.includes('.')
+            ? `${admin1Name(r.k.slice(0, r.k.indexOf('.')), r.k.slice(r.k.indexOf('.') + 1))}, ${country(r.k.slice(0, r.k.indexOf('.')))?.name ?? r.k.slice(0, 2)}`
+            : (r.label ?? (r.k === '' ? '(unknown)' : r.k)),
       events: r.n,
       fatalities: r.f,
     }));
