@@ -93,7 +93,7 @@ function startServe(args: string[]): Promise<{ url: string; stdout: string; stop
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.stdout.setEncoding('utf8').on('data', (d: string) => {
       stdout += d;
-      const m = /token: .*\n/.test(stdout) ? /open: +(\S+)/.exec(stdout) : null;
+      const m = /API: .*\n/.test(stdout) ? /open: +(http:\/\/[^\s#]+)/.exec(stdout) : null;
       if (m) {
         clearTimeout(timer);
         resolve({
@@ -121,7 +121,7 @@ describe('sitrep serve', () => {
       expect(s.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
       const meta = (await (await fetch(`${s.url}api/meta`)).json()) as { counts: { articles: number } };
       expect(meta.counts.articles).toBe(40);
-      const token = /token: (\S+)/.exec(s.stdout)![1]!;
+      const token = /#token=(\S+)/.exec(s.stdout)![1]!;
       expect(token.length).toBeGreaterThanOrEqual(24);
       expect(s.stdout.split(token)).toHaveLength(2); // printed once
       const post = await fetch(`${s.url}api/articles`, {
@@ -136,7 +136,8 @@ describe('sitrep serve', () => {
     // The demo is there now: a second start adds nothing and keeps the posted article.
     const again = await startServe(['--db', db('serve'), '--port', '0', '--demo', '--token', 'a-token-of-mine']);
     try {
-      expect(again.stdout).toContain('(given with --token)');
+      expect(again.stdout).toContain('given with --token');
+      expect(again.stdout).not.toContain('a-token-of-mine');
       const meta = (await (await fetch(`${again.url}api/meta`)).json()) as { counts: { articles: number } };
       expect(meta.counts.articles).toBe(41);
     } finally {

@@ -23,7 +23,8 @@ export const serveCommand: Command = {
 
 Starts the HTTP server over the workspace database: the API under /api (described at /api/openapi.json) and the
 web UI at / (when it is built into dist/web/). Reads are open; writes (POST /api/articles, review actions) need
-the write token, sent as "Authorization: Bearer <token>". The token is printed once at start.
+the write token, sent as "Authorization: Bearer <token>". A new token is printed once at start, inside the
+link to open (http://127.0.0.1:8080/#token=...), where the web UI picks it up.
 
 Options:
   --db PATH              the database file (default: $SITREP_DB, else data/sitrep.db)
@@ -75,9 +76,10 @@ Stop it with Ctrl-C.
       const started = await startServer({ store, host, port: Number(portText), token, webDir: values.web ?? defaultWebDir(), analyzer, log: warn });
       const out = new Output();
       await out.write(`sitrep: serving ${db}\n`);
-      await out.write(`  open:  ${started.url}\n`);
-      await out.write(`  API:   ${started.url}api/openapi.json\n`);
-      await out.write(`  token: ${values.token !== undefined ? '(given with --token)' : token}   (for writes: "Authorization: Bearer <token>")\n`);
+      if (values.token !== undefined) await out.write(`  open:  ${started.url}   (write token: the one given with --token)\n`);
+      // The token travels in the fragment, which browsers never send to a server: the web UI reads it from there.
+      else await out.write(`  open:  ${started.url}#token=${token}   (the token in this link lets the web UI write)\n`);
+      await out.write(`  API:   ${started.url}api/openapi.json   (writes: "Authorization: Bearer <token>")\n`);
       if (!isLoopback(host)) warn(`listening on ${host}: the server is reachable from the network`);
       await new Promise<void>((resolve) => {
         const stop = (): void => {
