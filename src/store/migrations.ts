@@ -84,7 +84,7 @@ CREATE TABLE events (
   sub_event_type TEXT NOT NULL,
   actor1_id TEXT, actor1_name TEXT, inter1 INTEGER,
   actor2_id TEXT, actor2_name TEXT, inter2 INTEGER,
-  date_value TEXT, date_precision INTEGER, date_lo TEXT, date_hi TEXT,
+  date_value TEXT, date_precision INTEGER, date_lo TEXT, date_hi TEXT, date_week TEXT,
   location TEXT, geoname_id INTEGER, lat REAL, lon REAL, country_code TEXT, admin1 TEXT, geo_precision INTEGER,
   fatalities INTEGER,
   confidence REAL NOT NULL,
@@ -110,6 +110,7 @@ CREATE INDEX events_admin1 ON events (admin1);
 CREATE INDEX events_actor1 ON events (actor1_id);
 CREATE INDEX events_actor2 ON events (actor2_id);
 CREATE INDEX events_review ON events (review_state, date_lo);
+CREATE INDEX events_timeline ON events (review_state, date_week, date_lo, fatalities);
 CREATE INDEX events_latlon ON events (lat, lon);
 
 CREATE VIRTUAL TABLE events_fts USING fts5 (body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');

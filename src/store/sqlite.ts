@@ -385,7 +385,7 @@ export class SqliteStore implements Store {
     this.db
       .prepare(
         `UPDATE events SET event_type = ?, sub_event_type = ?, actor1_id = ?, actor1_name = ?, inter1 = ?, actor2_id = ?, actor2_name = ?,
-           inter2 = ?, date_value = ?, date_precision = ?, date_lo = ?, date_hi = ?, location = ?, geoname_id = ?, lat = ?, lon = ?,
+           inter2 = ?, date_value = ?, date_precision = ?, date_lo = ?, date_hi = ?, date_week = ?, location = ?, geoname_id = ?, lat = ?, lon = ?,
            country_code = ?, admin1 = ?, geo_precision = ?, fatalities = ?, confidence = ?, machine = ?, source_count = ?,
            mention_count = ?, updated_at = ? WHERE id = ?`,
       )
@@ -402,6 +402,7 @@ export class SqliteStore implements Store {
         eff.date?.precision ?? null,
         range?.lo ?? null,
         range?.hi ?? null,
+        range ? mondayOf(range.lo) : null,
         eff.place?.name ?? null,
         eff.place?.geonameId ?? null,
         eff.place?.lat ?? null,
@@ -685,7 +686,7 @@ export class SqliteStore implements Store {
     const where = this.eventWhere(filter);
     const keyExpr: Record<Exclude<AggregateBy, 'actor'>, string> = {
       day: 'e.date_lo',
-      week: "date(e.date_lo, '-6 days', 'weekday 1')",
+      week: 'e.date_week',
       month: 'substr(e.date_lo, 1, 7)',
       type: 'e.event_type',
       subType: 'e.sub_event_type',
@@ -1162,6 +1163,13 @@ function assertSubType(type: string, sub: string): void {
   if (!subTypesOf(type).includes(sub)) {
     throw new StoreError(`subEventType "${sub}" is not a sub-event type of "${type}"`, 'bad_request', 'fields.subEventType');
   }
+}
+
+/** The Monday of the ISO week of a day (the key of a week bucket). */
+export function mondayOf(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d.toISOString().slice(0, 10);
 }
 
 function overlaps(a: Span[], b: Span[]): boolean {
