@@ -143,6 +143,9 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
+    // A 64 MiB page cache and memory-mapped reads: the event indexes of a 100k-event store stay in memory.
+    this.db.pragma('cache_size = -65536');
+    this.db.pragma('mmap_size = 268435456');
     if (!opts.readonly) this.migrate();
     // Keeps the query planner's statistics fresh (cheap; SQLite's advice for long-lived connections).
     if (!opts.readonly) this.db.pragma('optimize = 0x10002');
@@ -215,8 +218,7 @@ export class SqliteStore implements Store {
       const near = this.nearDuplicate(keys, set);
       const id = Number(
         (
-          this.db
-            .prepare(
+          this.stmt(
               `INSERT INTO articles (ext_id, content_hash, title, published, url, origin, source_id, input_kind, input,
                  published_fallback, clean, text, dup_group, dup_similarity, minhash, model_version, ingested_at, analyzed_at)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?) RETURNING id`,
@@ -272,7 +274,8 @@ export class SqliteStore implements Store {
 
   /** The most similar stored article among LSH candidates, when it passes the near-duplicate test on exact shingles. */
   private nearDuplicate(keys: number[], set: Set<number>, self?: number): { article: number; group: number; similarity: number } | null {
-    const q = this.stmt('SELECT article_id FROM article_lsh WHERE band = ? AND key = ?');
+    // A band key shared by very many articles (boilerplate, templated text) says little: look at a bounded few.
+    const q = this.stmt('SELECT article_id FROM article_lsh WHERE band = ? AND key = ? LIMIT 64');
     const hits = new Map<number, number>();
     keys.forEach((k, band) => {
       for (const r of q.all(band, k) as { article_id: number }[]) {
@@ -334,12 +337,12 @@ export class SqliteStore implements Store {
   private findMatch(ev: ConflictEvent): number | null {
     const range = dayRange(ev.date);
     if (!range || !ev.place) return null;
-    const rows = this.db
-      .prepare(
-        `SELECT * FROM events e WHERE e.event_type = ? AND e.country_code = ? AND e.date_lo <= ? AND e.date_hi >= ?
+    // A mergeable date spans at most a month, so candidates start at most 31 days earlier: a bounded index range.
+    const rows = this.stmt(
+        `SELECT * FROM events e WHERE e.event_type = ? AND e.country_code = ? AND e.date_lo BETWEEN ? AND ? AND e.date_hi >= ?
            AND e.review_state != 'rejected' LIMIT 500`,
       )
-      .all(ev.eventType, ev.place.countryCode, range.hi, range.lo) as EventRow[];
+      .all(ev.eventType, ev.place.countryCode, shiftDay(range.lo, -31), range.hi, range.lo) as EventRow[];
     let best: { id: number; score: number } | null = null;
     for (const r of rows) {
       const fields = rowFields(r);
@@ -353,8 +356,7 @@ export class SqliteStore implements Store {
   private createEvent(ev: ConflictEvent): number {
     const at = this.now();
     return Number(
-      this.db
-        .prepare('INSERT INTO events (event_type, sub_event_type, confidence, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
+      this.stmt('INSERT INTO events (event_type, sub_event_type, confidence, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
         .run(ev.eventType, ev.subEventType, ev.confidence, at, at).lastInsertRowid,
     );
   }
@@ -363,8 +365,7 @@ export class SqliteStore implements Store {
   private recomputeEvent(id: number): boolean {
     const row = this.stmt('SELECT * FROM events WHERE id = ?').get(id) as EventRow | undefined;
     if (!row) return false;
-    const ms = this.db
-      .prepare('SELECT m.article_id, m.json, a.text FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = ? ORDER BY m.id')
+    const ms = this.stmt('SELECT m.article_id, m.json, a.text FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = ? ORDER BY m.id')
       .all(id) as { article_id: number; json: string; text: string }[];
     if (ms.length === 0) {
       this.stmt('DELETE FROM events WHERE id = ?').run(id);
@@ -382,8 +383,7 @@ export class SqliteStore implements Store {
     }
     const range = dayRange(eff.date);
     const sources = new Set(ms.map((m) => m.article_id)).size;
-    this.db
-      .prepare(
+    this.stmt(
         `UPDATE events SET event_type = ?, sub_event_type = ?, actor1_id = ?, actor1_name = ?, inter1 = ?, actor2_id = ?, actor2_name = ?,
            inter2 = ?, date_value = ?, date_precision = ?, date_lo = ?, date_hi = ?, date_week = ?, location = ?, geoname_id = ?, lat = ?, lon = ?,
            country_code = ?, admin1 = ?, geo_precision = ?, fatalities = ?, confidence = ?, machine = ?, source_count = ?,
@@ -444,8 +444,7 @@ export class SqliteStore implements Store {
   }
 
   async getArticleInput(id: number): Promise<StoredInput | null> {
-    const r = this.db
-      .prepare(
+    const r = this.stmt(
         `SELECT a.*, s.name AS source FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?`,
       )
       .get(id) as Row | undefined;
@@ -471,8 +470,7 @@ export class SqliteStore implements Store {
     return this.db.transaction(() => {
       const art = this.stmt('SELECT id FROM articles WHERE id = ?').get(articleId);
       if (!art) throw new StoreError(`no article ${articleId}`, 'not_found');
-      const old = this.db
-        .prepare(
+      const old = this.stmt(
           `SELECT m.id, m.event_id, m.json, e.review_state FROM mentions m LEFT JOIN events e ON e.id = m.event_id WHERE m.article_id = ?`,
         )
         .all(articleId) as { id: number; event_id: number | null; json: string; review_state: ReviewState | null }[];
@@ -502,8 +500,7 @@ export class SqliteStore implements Store {
       const set = shingles(doc.text);
       const sig = minhash(set);
       const keys = bandKeys(sig);
-      this.db
-        .prepare('UPDATE articles SET title = COALESCE(?, title), published = COALESCE(?, published), text = ?, minhash = ?, model_version = ?, analyzed_at = ? WHERE id = ?')
+      this.stmt('UPDATE articles SET title = COALESCE(?, title), published = COALESCE(?, published), text = ?, minhash = ?, model_version = ?, analyzed_at = ? WHERE id = ?')
         .run(doc.title, doc.published, doc.text, signatureToBytes(sig), modelVersion, this.now(), articleId);
       this.writeLsh(articleId, keys);
       this.stmt('UPDATE docs SET json = ? WHERE article_id = ?').run(docJsonWithoutText(doc), articleId);
@@ -626,8 +623,7 @@ export class SqliteStore implements Store {
   async getEvent(id: number): Promise<EventDetail | null> {
     const row = this.stmt('SELECT * FROM events WHERE id = ?').get(id) as EventRow | undefined;
     if (!row) return null;
-    const ms = this.db
-      .prepare('SELECT m.*, a.text FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = ? ORDER BY m.article_id, m.id')
+    const ms = this.stmt('SELECT m.*, a.text FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = ? ORDER BY m.article_id, m.id')
       .all(id) as Row[];
     const mentions = ms.map((m) => mentionOf(m));
     const articleIds = [...new Set(mentions.map((m) => m.articleId))];
@@ -643,8 +639,7 @@ export class SqliteStore implements Store {
 
   private articleRefs(ids: number[]): ArticleRef[] {
     if (ids.length === 0) return [];
-    const rows = this.db
-      .prepare(
+    const rows = this.stmt(
         `SELECT a.id, a.title, a.published, a.url, a.dup_group, s.name AS source FROM articles a LEFT JOIN sources s ON s.id = a.source_id
          WHERE a.id IN (${ids.map(() => '?').join(', ')}) ORDER BY COALESCE(a.published, ''), a.id`,
       )
@@ -659,8 +654,7 @@ export class SqliteStore implements Store {
       if (page.items.length === 0) return;
       const ids = page.items.map((e) => e.id);
       const ph = ids.map(() => '?').join(', ');
-      const ms = this.db
-        .prepare(`SELECT m.id, m.event_id, m.article_id, m.json, a.text FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id IN (${ph}) ORDER BY m.article_id, m.id`)
+      const ms = this.stmt(`SELECT m.id, m.event_id, m.article_id, m.json, a.text FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id IN (${ph}) ORDER BY m.article_id, m.id`)
         .all(...ids) as { id: number; event_id: number; article_id: number; json: string; text: string }[];
       const byEvent = new Map<number, typeof ms>();
       for (const m of ms) {
@@ -695,13 +689,14 @@ export class SqliteStore implements Store {
       review: 'e.review_state',
     };
     const time = by === 'day' || by === 'week' || by === 'month';
+    // With no selective filter, one sequential pass beats walking a grouping index and fetching every row from it.
+    const from = !time && Object.keys(filter).every((k) => k === 'review') ? 'events e NOT INDEXED' : 'events e';
     let rows: { k: string; label: string | null; n: number; f: number }[];
     if (by === 'actor') {
       rows = this.ftsGuard(
         () =>
-          this.db
-            .prepare(
-              `WITH m AS (SELECT e.* FROM events e ${where.sql}),
+          this.stmt(
+              `WITH m AS (SELECT e.* FROM ${from} ${where.sql}),
                  sides AS (SELECT actor1_id AS k, actor1_name AS label, fatalities FROM m WHERE actor1_id IS NOT NULL
                            UNION ALL SELECT actor2_id, actor2_name, fatalities FROM m WHERE actor2_id IS NOT NULL AND actor2_id != COALESCE(actor1_id, ''))
                SELECT k, MAX(label) AS label, COUNT(*) AS n, COALESCE(SUM(fatalities), 0) AS f FROM sides GROUP BY k ORDER BY n DESC, k LIMIT 500`,
@@ -713,9 +708,8 @@ export class SqliteStore implements Store {
       const conds = where.sql ? `${where.sql} AND ${expr} IS NOT NULL` : `WHERE ${expr} IS NOT NULL`;
       rows = this.ftsGuard(
         () =>
-          this.db
-            .prepare(
-              `SELECT ${expr} AS k, NULL AS label, COUNT(*) AS n, COALESCE(SUM(e.fatalities), 0) AS f FROM events e ${conds} GROUP BY k ORDER BY ${time ? 'k' : 'n DESC, k'}`,
+          this.stmt(
+              `SELECT ${expr} AS k, NULL AS label, COUNT(*) AS n, COALESCE(SUM(e.fatalities), 0) AS f FROM ${from} ${conds} GROUP BY k ORDER BY ${time ? 'k' : 'n DESC, k'}`,
             )
             .all(...where.params) as { k: string; label: string | null; n: number; f: number }[],
       );
@@ -765,8 +759,7 @@ export class SqliteStore implements Store {
     }
     const rows = this.ftsGuard(
       () =>
-        this.db
-          .prepare(
+        this.stmt(
             `SELECT a.id, a.ext_id, a.title, a.published, a.url, a.origin, a.dup_group, a.ingested_at, substr(a.text, 1, 240) AS text, a.model_version,
                s.name AS source, (SELECT COUNT(*) FROM mentions m WHERE m.article_id = a.id AND m.event_id IS NOT NULL) AS events
              FROM articles a LEFT JOIN sources s ON s.id = a.source_id ${w.length ? `WHERE ${w.join(' AND ')}` : ''}
@@ -784,8 +777,7 @@ export class SqliteStore implements Store {
   }
 
   async getArticle(id: number): Promise<ArticleDetail | null> {
-    const r = this.db
-      .prepare(
+    const r = this.stmt(
         `SELECT a.*, s.name AS source, d.json AS doc,
            (SELECT COUNT(*) FROM mentions m WHERE m.article_id = a.id AND m.event_id IS NOT NULL) AS events
          FROM articles a LEFT JOIN sources s ON s.id = a.source_id JOIN docs d ON d.article_id = a.id WHERE a.id = ?`,
@@ -821,8 +813,7 @@ export class SqliteStore implements Store {
       after = 'WHERE (c.events < ? OR (c.events = ? AND c.id > ?))';
       p.push(c.v, c.v, c.i);
     }
-    const rows = this.db
-      .prepare(
+    const rows = this.stmt(
         `WITH sides AS (SELECT actor1_id AS id, fatalities, date_lo FROM events WHERE review_state != 'rejected' AND actor1_id IS NOT NULL
                         UNION ALL SELECT actor2_id, fatalities, date_lo FROM events WHERE review_state != 'rejected' AND actor2_id IS NOT NULL AND actor2_id != COALESCE(actor1_id, '')),
               counts AS (SELECT id, COUNT(*) AS events, COALESCE(SUM(fatalities), 0) AS fatalities, MIN(date_lo) AS first, MAX(date_lo) AS last FROM sides GROUP BY id),
@@ -838,8 +829,7 @@ export class SqliteStore implements Store {
   }
 
   async getActor(id: string): Promise<ActorSummary | null> {
-    const r = this.db
-      .prepare(
+    const r = this.stmt(
         `SELECT a.id, a.name, a.inter, a.aliases,
            (SELECT COUNT(*) FROM events e WHERE e.review_state != 'rejected' AND (e.actor1_id = a.id OR e.actor2_id = a.id)) AS events,
            (SELECT COALESCE(SUM(e.fatalities), 0) FROM events e WHERE e.review_state != 'rejected' AND (e.actor1_id = a.id OR e.actor2_id = a.id)) AS fatalities,
@@ -852,8 +842,7 @@ export class SqliteStore implements Store {
   }
 
   async listSources(): Promise<SourceSummary[]> {
-    return this.db
-      .prepare('SELECT s.id, s.name, COUNT(a.id) AS articles FROM sources s LEFT JOIN articles a ON a.source_id = s.id GROUP BY s.id ORDER BY articles DESC, s.name')
+    return this.stmt('SELECT s.id, s.name, COUNT(a.id) AS articles FROM sources s LEFT JOIN articles a ON a.source_id = s.id GROUP BY s.id ORDER BY articles DESC, s.name')
       .all() as SourceSummary[];
   }
 
@@ -867,16 +856,14 @@ export class SqliteStore implements Store {
 
   private recordReview(eventId: number, action: ReviewAction, reviewer: string, fields: Record<string, unknown> | null, note: string | null): void {
     const at = this.now();
-    this.db
-      .prepare('INSERT INTO reviews (event_id, action, reviewer, at, fields, note) VALUES (?, ?, ?, ?, ?, ?)')
+    this.stmt('INSERT INTO reviews (event_id, action, reviewer, at, fields, note) VALUES (?, ?, ?, ?, ?, ?)')
       .run(eventId, action, reviewer, at, fields ? JSON.stringify(fields) : null, note);
     this.auditWrite(reviewer, `review.${action}`, `event:${eventId}`, { ...(fields ?? {}), ...(note ? { note } : {}) });
   }
 
   private setState(id: number, state: ReviewState, reviewer: string, note: string | null): void {
     const at = this.now();
-    this.db
-      .prepare('UPDATE events SET review_state = ?, reviewed_at = ?, reviewed_by = ?, note = COALESCE(?, note), updated_at = ? WHERE id = ?')
+    this.stmt('UPDATE events SET review_state = ?, reviewed_at = ?, reviewed_by = ?, note = COALESCE(?, note), updated_at = ? WHERE id = ?')
       .run(state, at, reviewer, note, at, id);
   }
 
@@ -963,8 +950,7 @@ export class SqliteStore implements Store {
   // ------------------------------------------------------------------ audit, stats
 
   private auditWrite(who: string, action: string, target: string, details: Record<string, unknown> | null): void {
-    this.db
-      .prepare('INSERT INTO audit_log (at, who, action, target, details) VALUES (?, ?, ?, ?, ?)')
+    this.stmt('INSERT INTO audit_log (at, who, action, target, details) VALUES (?, ?, ?, ?, ?)')
       .run(this.now(), who, action, target, details ? JSON.stringify(details) : null);
   }
 
@@ -980,8 +966,7 @@ export class SqliteStore implements Store {
       w.push('id < ?');
       p.push(c.i);
     }
-    const rows = this.db
-      .prepare(`SELECT * FROM audit_log ${w.length ? `WHERE ${w.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`)
+    const rows = this.stmt(`SELECT * FROM audit_log ${w.length ? `WHERE ${w.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`)
       .all(...p, page.limit + 1) as Row[];
     const more = rows.length > page.limit;
     const items: AuditEntry[] = rows.slice(0, page.limit).map((r) => ({
@@ -998,8 +983,7 @@ export class SqliteStore implements Store {
 
   async stats(modelVersion: string): Promise<StoreStats> {
     const n = (sql: string, ...p: Param[]): number => (this.stmt(sql).get(...p) as { n: number }).n;
-    const range = this.db
-      .prepare("SELECT MIN(date_lo) AS lo, MAX(date_lo) AS hi FROM events WHERE review_state != 'rejected'")
+    const range = this.stmt("SELECT MIN(date_lo) AS lo, MAX(date_lo) AS hi FROM events WHERE review_state != 'rejected'")
       .get() as { lo: string | null; hi: string | null };
     return {
       articles: n('SELECT COUNT(*) AS n FROM articles'),
@@ -1009,8 +993,7 @@ export class SqliteStore implements Store {
       pendingReview: n("SELECT COUNT(*) AS n FROM events WHERE review_state = 'pending'"),
       staleArticles: n('SELECT COUNT(*) AS n FROM articles WHERE model_version != ?', modelVersion),
       dateRange: range.lo && range.hi ? { from: range.lo, to: range.hi } : null,
-      countries: this.db
-        .prepare(
+      countries: this.stmt(
           "SELECT country_code AS code, COUNT(*) AS events FROM events WHERE country_code IS NOT NULL AND review_state != 'rejected' GROUP BY country_code ORDER BY events DESC",
         )
         .all() as { code: string; events: number }[],
@@ -1163,6 +1146,12 @@ function assertSubType(type: string, sub: string): void {
   if (!subTypesOf(type).includes(sub)) {
     throw new StoreError(`subEventType "${sub}" is not a sub-event type of "${type}"`, 'bad_request', 'fields.subEventType');
   }
+}
+
+function shiftDay(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
 }
 
 /** The Monday of the ISO week of a day (the key of a week bucket). */
