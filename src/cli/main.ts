@@ -5,8 +5,11 @@ import { packageRoot } from '../data/resources.js';
 import { UsageError, type Command } from './command.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { gazetteerCommand } from './commands/gazetteer.js';
+import { ingestCommand } from './commands/ingest.js';
+import { reanalyzeCommand } from './commands/reanalyze.js';
+import { serveCommand } from './commands/serve.js';
 
-const commands: Command[] = [analyzeCommand, gazetteerCommand];
+const commands: Command[] = [analyzeCommand, ingestCommand, reanalyzeCommand, serveCommand, gazetteerCommand];
 
 function version(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;

@@ -1,0 +1,71 @@
+// Starting the server: open the store, load the analyzer once, listen (127.0.0.1 unless told otherwise).
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { Analyzer } from '../api.js';
+import { packageRoot } from '../data/resources.js';
+import { Ingestor } from '../store/ingest.js';
+import { modelVersion } from '../store/model-version.js';
+import type { Store } from '../store/types.js';
+import { buildServer } from './app.js';
+
+export { buildServer } from './app.js';
+
+export function sitrepVersion(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+export function defaultWebDir(): string {
+  return join(packageRoot(), 'dist', 'web');
+}
+
+/** A fresh write token: 24 random bytes, URL-safe. */
+export function newToken(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+export interface StartOptions {
+  store: Store;
+  host: string;
+  port: number;
+  token: string;
+  webDir?: string | null;
+  analyzer?: Analyzer | null;
+  log?: (m: string) => void;
+}
+
+export interface Started {
+  app: FastifyInstance;
+  url: string;
+  port: number;
+}
+
+export async function startServer(o: StartOptions): Promise<Started> {
+  const mv = modelVersion();
+  const analyzer = o.analyzer === undefined ? await Analyzer.create({ log: o.log ?? (() => {}) }) : o.analyzer;
+  const ingestor = analyzer ? new Ingestor(o.store, analyzer, { modelVersion: mv, who: 'api' }) : null;
+  // Bound to loopback, only loopback Host headers are served (a DNS-rebinding page cannot reach the API).
+  let allowed: string[] | null = null;
+  const app = await buildServer({
+    store: o.store,
+    ingestor,
+    token: o.token,
+    version: sitrepVersion(),
+    modelVersion: mv,
+    webDir: o.webDir === undefined ? defaultWebDir() : o.webDir,
+    get allowedHosts() {
+      return allowed;
+    },
+  });
+  await app.listen({ host: o.host, port: o.port });
+  const addr = app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : o.port;
+  if (isLoopback(o.host)) allowed = [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `${o.host}:${port}`];
+  const hostPart = o.host.includes(':') ? `[${o.host}]` : o.host;
+  return { app, url: `http://${hostPart === '0.0.0.0' || hostPart === '[::]' ? '127.0.0.1' : hostPart}:${port}/`, port };
+}
