@@ -14,7 +14,7 @@ import { EMBEDDED_PATH } from './gazetteer.js';
 import { isLatinKey, nameKey, skeletonVariants } from './normalize.js';
 
 export { EMBEDDED_PATH };
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 interface Row {
   /** GeoNames id, or a negative internal id for curated entries without one. */
@@ -84,6 +84,45 @@ function extentMiddle(xs: number[]): number {
   return (lo + hi) / 2;
 }
 
+/** The point halfway between two points (on the sphere). */
+export function midpoint(a: [number, number], b: [number, number]): [number, number] {
+  const R = Math.PI / 180;
+  let x = 0;
+  let y = 0;
+  let z = 0;
+  for (const [la, lo] of [a, b]) {
+    x += Math.cos(la * R) * Math.cos(lo * R);
+    y += Math.cos(la * R) * Math.sin(lo * R);
+    z += Math.sin(la * R);
+  }
+  return [Math.atan2(z, Math.hypot(x, y)) / R, Math.atan2(y, x) / R];
+}
+
+function haversineKm(a: [number, number], b: [number, number]): number {
+  const R = Math.PI / 180;
+  const h = Math.sin(((b[0] - a[0]) * R) / 2) ** 2 + Math.cos(a[0] * R) * Math.cos(b[0] * R) * Math.sin(((b[1] - a[1]) * R) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/**
+ * A first-level region's point: the Natural Earth polygon centroid (region-points.tsv) when it agrees with the
+ * region's own places — inside the extent box of its places (2nd–98th percentile) widened by 1 degree, or within
+ * 300 km of the extent middle — else the extent middle (a Natural Earth feature filed under another region's
+ * GeoNames code, as with the re-drawn French regions, fails that check).
+ */
+export function regionPoint(pts: { lat: number[]; lon: number[] }, poly: [number, number] | undefined): [number, number] {
+  const mid: [number, number] = [extentMiddle(pts.lat), extentMiddle(pts.lon)];
+  if (!poly) return mid;
+  const box = (xs: number[]): [number, number] => {
+    const s = [...xs].sort((a, b) => a - b);
+    return [s[Math.floor((s.length - 1) * 0.02)]! - 1, s[Math.ceil((s.length - 1) * 0.98)]! + 1];
+  };
+  const [la0, la1] = box(pts.lat);
+  const [lo0, lo1] = box(pts.lon);
+  const inside = poly[0] >= la0 && poly[0] <= la1 && poly[1] >= lo0 && poly[1] <= lo1;
+  return inside || haversineKm(poly, mid) <= 300 ? poly : mid;
+}
+
 const FEATURE_CLASS: Record<string, string> = {
   PPL: 'P', CMPRF: 'S', PSTB: 'S', STM: 'H', LK: 'H', SEA: 'H', GULF: 'H', STRT: 'H', OCN: 'H', RGN: 'L', TERR: 'A', PLAT: 'T', PEN: 'T', PLN: 'T', CONT: 'L',
 };
@@ -97,6 +136,7 @@ function inputs(root: string): string[] {
     join(root, 'data', 'places', 'admin2.tsv'),
     join(root, 'data', 'places', 'supplement.json'),
     join(root, 'data', 'places', 'names.json'),
+    join(root, 'data', 'places', 'region-points.tsv'),
   ];
 }
 
@@ -121,7 +161,8 @@ export function buildEmbedded(root: string, opts: { force?: boolean; codeFiles?:
     const head = readFileSync(out, 'utf8').slice(0, 200).split('\n')[0] ?? '';
     if (head.includes(`stamp=${stamp}`)) return { built: false, path: out, entries: 0, ms: Date.now() - started };
   }
-  const [cities500, worldCountries, countriesTsv, admin1Tsv, admin2Tsv, supplementJson, namesJson] = inputs(root) as [string, string, string, string, string, string, string];
+  const [cities500, worldCountries, countriesTsv, admin1Tsv, admin2Tsv, supplementJson, namesJson, regionPointsTsv] = inputs(root) as [string, string, string, string, string, string, string, string];
+  const polygonPoint = new Map<string, [number, number]>(tsv(regionPointsTsv).map((f) => [f[0]!, [Number(f[1]), Number(f[2])]]));
 
   const rows: Row[] = [];
   const add = (r: Row): Row => {
@@ -200,9 +241,14 @@ export function buildEmbedded(root: string, opts: { force?: boolean; codeFiles?:
     const pts = adminPts.get(iso2);
     let lat: number;
     let lon: number;
-    if (w?.latlng) [lat, lon] = w.latlng;
+    const poly = polygonPoint.get(iso2);
+    if (w?.latlng && poly) [lat, lon] = midpoint(w.latlng, poly);
+    else if (w?.latlng) [lat, lon] = w.latlng;
+    else if (poly) [lat, lon] = poly;
     else if (pts) [lat, lon] = [median(pts.lat), median(pts.lon)];
     else continue;
+    lat = Math.round(lat * 1e5) / 1e5;
+    lon = Math.round(lon * 1e5) / 1e5;
     const ns = new Set<string>([name, ...(names.countryNames[iso2] ?? [])]);
     if (w) {
       ns.add(w.name.common);
@@ -234,11 +280,12 @@ export function buildEmbedded(root: string, opts: { force?: boolean; codeFiles?:
         const stripped = n.replace(SUFFIX, '');
         if (stripped !== n && stripped.length > 2) ns.add(stripped);
       }
+      const [lat, lon] = regionPoint(pts, fcode === 'ADM1' ? polygonPoint.get(code) : undefined);
       const r = add({
         id: Number(geonameid),
         name,
-        lat: Math.round(extentMiddle(pts.lat) * 1e5) / 1e5,
-        lon: Math.round(extentMiddle(pts.lon) * 1e5) / 1e5,
+        lat: Math.round(lat * 1e5) / 1e5,
+        lon: Math.round(lon * 1e5) / 1e5,
         fclass: 'A',
         fcode,
         cc: parts[0]!,
