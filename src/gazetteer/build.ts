@@ -166,7 +166,9 @@ export function buildEmbedded(root: string, opts: { force?: boolean; codeFiles?:
     if (binaryStamp(head) === stamp) return { built: false, path: out, entries: 0, ms: Date.now() - started };
   }
   const [cities500, worldCountries, countriesTsv, admin1Tsv, admin2Tsv, supplementJson, namesJson, regionPointsTsv] = inputs(root) as [string, string, string, string, string, string, string, string];
-  const polygonPoint = new Map<string, [number, number]>(tsv(regionPointsTsv).map((f) => [f[0]!, [Number(f[1]), Number(f[2])]]));
+  const regionPoints = tsv(regionPointsTsv);
+  const polygonPoint = new Map<string, [number, number]>(regionPoints.map((f) => [f[0]!, [Number(f[1]), Number(f[2])]]));
+  const regionNames = new Map<string, string[]>(regionPoints.filter((f) => f[4]).map((f) => [f[0]!, f[4]!.split('|')]));
 
   const rows: Row[] = [];
   const add = (r: Row): Row => {
@@ -278,7 +280,7 @@ export function buildEmbedded(root: string, opts: { force?: boolean; codeFiles?:
       const pts = adminPts.get(code);
       if (!pts) continue;
       const parts = code.split('.');
-      const ns = new Set<string>([name]);
+      const ns = new Set<string>([name, ...(fcode === 'ADM1' ? (regionNames.get(code) ?? []) : [])]);
       if (ascii) ns.add(ascii);
       for (const n of [...ns]) {
         const stripped = n.replace(SUFFIX, '');
