@@ -12,7 +12,7 @@
 // into files in the repository: the texts belong to their publishers).
 // Options: --db PATH (imported gazetteer), --class NAME (list every case of one class), --top N.
 import { candidatesFor, km, resolveMentions } from '../src/components/places/resolve.js';
-import { goldMentions, prepareGeo } from './geo.js';
+import { goldMentions, prepareGeo } from './lib/geo-run.js';
 import { missingShared } from './lib/shared.js';
 
 const CLASSES = ['ok', 'point', 'near', 'rank', 'absent', 'missing', 'none'] as const;

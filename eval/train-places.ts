@@ -20,7 +20,7 @@ import { placeDoc } from '../src/components/places/index.js';
 import { fitRanker, type RankExample } from '../src/components/places/ranker.js';
 import { DEFAULT_WEIGHTS, FEATURES, km, resolveMentions, weightVector, type ResolutionTrace, type Weights } from '../src/components/places/resolve.js';
 import type { SpottedMention } from '../src/components/places/spot.js';
-import { goldMentions, newScored, prepareGeo, scoreArticle, summarise, type GeoRun, type Scored } from './geo.js';
+import { goldMentions, newScored, prepareGeo, scoreArticle, summarise, type GeoRun, type Scored } from './lib/geo-run.js';
 import type { GeoArticle } from './lib/geo-data.js';
 import { missingShared } from './lib/shared.js';
 
@@ -73,11 +73,8 @@ export function train(run: GeoRun, items: Item[], log: (m: string) => void): Wei
   return w;
 }
 
-async function main(): Promise<void> {
-  if (missingShared('eval', 'geo')) return;
-  const log = (m: string): void => void process.stderr.write(m + '\n');
-  const dry = process.argv.includes('--dry-run');
-  const run = await prepareGeo({ log });
+/** The gold-span items (article, analysed Doc, gold mentions, fold) of the dev data sets. */
+export function itemsOf(run: GeoRun): Item[] {
   const items: Item[] = [];
   for (const ds of run.datasets) {
     ds.articles.forEach((a, i) => {
@@ -85,6 +82,14 @@ async function main(): Promise<void> {
       items.push({ dataset: ds.name, fold: i % FOLDS, article: a, doc, mentions: goldMentions(run.model, doc.text, a.toponyms) });
     });
   }
+  return items;
+}
+
+/**
+ * Cross-validation by article: each fold resolved (gold spans, and end to end) with weights trained on the others.
+ * Returns metrics under "<dataset>.cv.*" and "<dataset>.cv.gold.*" (held-out predictions only).
+ */
+export function crossValidate(run: GeoRun, items: Item[], log: (m: string) => void): Record<string, number> {
   const gold = new Map<string, Scored>(run.datasets.map((d) => [d.name, newScored()]));
   const e2e = new Map<string, Scored>(run.datasets.map((d) => [d.name, newScored()]));
   for (let k = 0; k < FOLDS; k++) {
@@ -113,6 +118,16 @@ async function main(): Promise<void> {
     summarise(`${ds.name}.cv.gold`, gold.get(ds.name)!, cv, false);
   }
   for (const k of Object.keys(cv)) cv[k] = Math.round(cv[k]! * 10000) / 10000;
+  return cv;
+}
+
+async function main(): Promise<void> {
+  if (missingShared('eval', 'geo')) return;
+  const log = (m: string): void => void process.stderr.write(m + '\n');
+  const dry = process.argv.includes('--dry-run');
+  const run = await prepareGeo({ log });
+  const items = itemsOf(run);
+  const cv = crossValidate(run, items, log);
   process.stdout.write('## places ranker, cross-validated (held-out folds only)\n\n');
   for (const [k, v] of Object.entries(cv)) process.stdout.write(`| ${k.padEnd(38)} | ${v.toFixed(4).padStart(9)} |\n`);
 
