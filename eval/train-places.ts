@@ -22,6 +22,7 @@ import { DEFAULT_WEIGHTS, FEATURES, km, resolveMentions, weightVector, type Reso
 import type { SpottedMention } from '../src/components/places/spot.js';
 import { goldMentions, newScored, prepareGeo, scoreArticle, summarise, type GeoRun, type Scored } from './lib/geo-run.js';
 import type { GeoArticle } from './lib/geo-data.js';
+import { nameKey } from '../src/gazetteer/normalize.js';
 import { missingShared } from './lib/shared.js';
 
 export const FOLDS = 5;
@@ -51,12 +52,15 @@ function examplesOf(run: GeoRun, items: Item[], w: Weights): RankExample[] {
     let trace: ResolutionTrace[] = [];
     resolveMentions(run.model.gazetteer, { text: it.doc.text, dateline: it.doc.dateline }, it.mentions, w, (t) => (trace = t));
     const bySpan = new Map(trace.map((t) => [`${t.mention.start}:${t.mention.end}`, t]));
+    // One surface form gets one reading per document, so its mentions are one decision: they share a weight of 1.
+    const perSurface = new Map<string, number>();
+    for (const g of it.article.toponyms) perSurface.set(nameKey(g.phrase), (perSurface.get(nameKey(g.phrase)) ?? 0) + 1);
     for (const g of it.article.toponyms) {
       const t = bySpan.get(`${g.start}:${g.end}`);
       if (!t || t.cands.length < 2) continue;
       const positive = t.cands.map((c) => (g.geonameId !== null && c.place.id === g.geonameId) || km(c.place.lat, c.place.lon, g.lat, g.lon) < 161);
       if (!positive.some(Boolean) || positive.every(Boolean)) continue;
-      out.push({ feats: t.feats.map((f) => Float64Array.from(f)), positive });
+      out.push({ feats: t.feats.map((f) => Float64Array.from(f)), positive, weight: 1 / perSurface.get(nameKey(g.phrase))! });
     }
   }
   return out;

@@ -140,7 +140,7 @@ function namesOf(props) {
   const out = new Set();
   for (const n of [p.name_en, p.name, ...String(p.name_alt ?? '').split('|')]) {
     const s = String(n ?? '').replace(/\u00a0/g, ' ').trim();
-    if (s.length < 3 || /[()\[\]|\t]/.test(s) || !/^[\p{Script=Latin}\p{M}\s'’.-]+$/u.test(s)) continue;
+    if (s.length < 3 || /[()[\]|\t]/.test(s) || !/^[\p{Script=Latin}\p{M}\s'’.-]+$/u.test(s)) continue;
     if (GENERIC.has(s.toLowerCase())) continue;
     out.add(s);
   }

@@ -16,7 +16,7 @@ export const FEATURES = [
   't_country', 't_adm1', 't_adm2', 't_continent', 't_capital', 't_seat1', 't_seat2', 't_ppl', 't_region', 't_water', 't_other',
   'logpop', 'pop_top', 'skeleton', 'demonym', 'primary', 'region_of_town', 'town_of_region', 'qualifier',
   'country_ev', 'country_top', 'country_share', 'top_in_country', 'share_top_in_country', 'admin1_ev', 'admin1_count', 'admin1_named', 'country_named', 'dateline',
-  'proximity', 'capital_in_context', 'region_support', 'named_exclusive',
+  'proximity', 'capital_in_context', 'region_support', 'named_exclusive', 'named_near',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 export const NF = FEATURES.length;
@@ -31,6 +31,9 @@ export const DEFAULT_WEIGHTS: Weights = {
   logpop: 0.5, skeleton: -1.5, demonym: 1, primary: 1, region_of_town: -1, qualifier: 4,
   country_ev: 1.5, admin1_ev: 2, dateline: 1.5, proximity: 1.5,
 };
+
+/** A country named within this many characters of a mention is "near" it (about two sentences). */
+export const NEAR_CHARS = 250;
 
 /** Proximity feature: exp(-d / PROXIMITY_KM) for the nearest other resolved place. */
 export const PROXIMITY_KM = 150;
@@ -217,7 +220,7 @@ export function resolveMentions(
       });
     }
   }
-  const CONTEXT = [F.country_ev, F.country_top, F.country_share, F.share_top_in_country, F.admin1_ev, F.admin1_count, F.admin1_named, F.country_named, F.dateline, F.proximity, F.capital_in_context, F.region_support, F.named_exclusive];
+  const CONTEXT = [F.country_ev, F.country_top, F.country_share, F.share_top_in_country, F.admin1_ev, F.admin1_count, F.admin1_named, F.country_named, F.dateline, F.proximity, F.capital_in_context, F.region_support, F.named_exclusive, F.named_near];
   const clearContext = (): void => {
     for (const wk of works) for (const f of wk.feats) for (const i of CONTEXT) f[i] = 0;
   };
@@ -270,10 +273,19 @@ export function resolveMentions(
         if ((typeGroup(own) === 'country' || wk.m.kind === 'demonym') && own.cc === c.place.cc) nc -= 1;
         if (c.place.cc && nc > 0) namedHere.add(c.place.cc);
       }
+      // Countries named (a country mention or demonym) within NEAR_CHARS of this mention.
+      const namedNear = new Set<string>();
+      chosen.forEach((p, oi) => {
+        if (oi === wi || !p.cc) return;
+        const o = works[oi]!;
+        if (typeGroup(p) !== 'country' && o.m.kind !== 'demonym') return;
+        if (o.m.end >= wk.m.start - NEAR_CHARS && o.m.start <= wk.m.end + NEAR_CHARS) namedNear.add(p.cc);
+      });
       wk.scores = wk.cands.map((c, ci) => {
         const p = c.place;
         const f = wk.feats[ci]!;
         const g = typeGroup(p);
+        f[F.named_near] = g !== 'country' && namedNear.has(p.cc) ? 1 : 0;
         // The only country among the candidates' that the document names ("Tripoli" with "Lebanon", not "Libya").
         f[F.named_exclusive] = g !== 'country' && namedHere.size === 1 && namedHere.has(p.cc) ? 1 : 0;
         let ce = cEv.get(p.cc) ?? 0;
