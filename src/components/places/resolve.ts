@@ -100,6 +100,17 @@ interface Work {
   qualified: boolean;
 }
 
+interface Evidence {
+  /** Mentions per country, and per first-level region (cc.a1), among those that count as context. */
+  cEv: Map<string, number>;
+  aEv: Map<string, number>;
+  /** First-level regions and countries named as such (or by a demonym). */
+  named1: Map<string, number>;
+  namedC: Map<string, number>;
+  totalEv: number;
+  topCc: string;
+}
+
 /** What training needs from one resolution: per mention, its candidates and their final features. */
 export interface ResolutionTrace {
   mention: SpottedMention;
@@ -220,6 +231,7 @@ export function resolveMentions(
       });
     }
   }
+  const keys = works.map((wk) => nameKey(wk.text));
   const CONTEXT = [F.country_ev, F.country_top, F.country_share, F.share_top_in_country, F.admin1_ev, F.admin1_count, F.admin1_named, F.country_named, F.dateline, F.proximity, F.capital_in_context, F.region_support, F.named_exclusive, F.named_near];
   const clearContext = (): void => {
     for (const wk of works) for (const f of wk.feats) for (const i of CONTEXT) f[i] = 0;
@@ -240,43 +252,44 @@ export function resolveMentions(
   for (let round = 0; round < 2; round++) {
     const chosen = works.map((wk) => wk.cands[wk.choice]!.place);
     const counts = works.map((wk, i) => round > 0 || unambiguous(wk, chosen[i]!));
-    const cEv = new Map<string, number>();
-    const aEv = new Map<string, number>();
-    chosen.forEach((p, i) => {
-      if (!counts[i]) return;
-      if (p.cc) cEv.set(p.cc, (cEv.get(p.cc) ?? 0) + 1);
-      if (p.a1 && typeGroup(p) !== 'country') aEv.set(`${p.cc}.${p.a1}`, (aEv.get(`${p.cc}.${p.a1}`) ?? 0) + 1);
-    });
-    // Regions and countries named as such (a mention resolved to the region or country itself, or a demonym).
-    const named1 = new Map<string, number>();
-    const namedC = new Map<string, number>();
-    chosen.forEach((p, i) => {
-      const g = typeGroup(p);
-      if (g === 'adm1') named1.set(`${p.cc}.${p.a1}`, (named1.get(`${p.cc}.${p.a1}`) ?? 0) + 1);
-      if ((g === 'country' || works[i]!.m.kind === 'demonym') && p.cc) namedC.set(p.cc, (namedC.get(p.cc) ?? 0) + 1);
-    });
-    let totalEv = 0;
-    for (const n of cEv.values()) totalEv += n;
-    let topCc = '';
-    let topN = 0;
-    for (const [cc, n] of [...cEv.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1))) if (n > topN) [topCc, topN] = [cc, n];
+    // Evidence from the other mentions, leaving out every mention of the same surface form (a name's own reading
+    // is no evidence for itself: "Mexico" named five times does not make "Mexico" Mexico City).
+    const evidenceCache = new Map<string, Evidence>();
+    const evidenceFor = (key: string): Evidence => {
+      let ev = evidenceCache.get(key);
+      if (ev) return ev;
+      ev = { cEv: new Map(), aEv: new Map(), named1: new Map(), namedC: new Map(), totalEv: 0, topCc: '' };
+      chosen.forEach((p, i) => {
+        if (keys[i] === key) return;
+        const g = typeGroup(p);
+        if (counts[i]) {
+          if (p.cc) ev!.cEv.set(p.cc, (ev!.cEv.get(p.cc) ?? 0) + 1);
+          if (p.a1 && g !== 'country') ev!.aEv.set(`${p.cc}.${p.a1}`, (ev!.aEv.get(`${p.cc}.${p.a1}`) ?? 0) + 1);
+        }
+        // Regions and countries named as such (a mention resolved to the region or country itself, or a demonym).
+        if (g === 'adm1') ev!.named1.set(`${p.cc}.${p.a1}`, (ev!.named1.get(`${p.cc}.${p.a1}`) ?? 0) + 1);
+        if ((g === 'country' || works[i]!.m.kind === 'demonym') && p.cc) ev!.namedC.set(p.cc, (ev!.namedC.get(p.cc) ?? 0) + 1);
+      });
+      let topN = 0;
+      for (const [cc, n] of [...ev.cEv.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+        ev.totalEv += n;
+        if (n > topN) [ev.topCc, topN] = [cc, n];
+      }
+      evidenceCache.set(key, ev);
+      return ev;
+    };
     const datelineCc = datelineWork ? datelineWork.cands[datelineWork.choice]!.place.cc : null;
     const points = chosen.map((p, i) => ({ p, i })).filter(({ p }) => !['country', 'continent', 'region'].includes(typeGroup(p)));
     for (let wi = 0; wi < works.length; wi++) {
       const wk = works[wi]!;
-      const own = chosen[wi]!;
-      const ownCounts = counts[wi]!;
-      // Countries of this mention's candidates that the document names (other than by this mention).
+      const { cEv, aEv, named1, namedC, totalEv, topCc } = evidenceFor(keys[wi]!);
+      // Countries of this mention's candidates that the document names.
       const namedHere = new Set<string>();
-      for (const c of wk.cands) {
-        let nc = namedC.get(c.place.cc) ?? 0;
-        if ((typeGroup(own) === 'country' || wk.m.kind === 'demonym') && own.cc === c.place.cc) nc -= 1;
-        if (c.place.cc && nc > 0) namedHere.add(c.place.cc);
-      }
+      for (const c of wk.cands) if (c.place.cc && (namedC.get(c.place.cc) ?? 0) > 0) namedHere.add(c.place.cc);
       // Countries named (a country mention or demonym) within NEAR_CHARS of this mention.
       const namedNear = new Set<string>();
       chosen.forEach((p, oi) => {
-        if (oi === wi || !p.cc) return;
+        if (keys[oi] === keys[wi] || !p.cc) return;
         const o = works[oi]!;
         if (typeGroup(p) !== 'country' && o.m.kind !== 'demonym') return;
         if (o.m.end >= wk.m.start - NEAR_CHARS && o.m.start <= wk.m.end + NEAR_CHARS) namedNear.add(p.cc);
@@ -288,28 +301,20 @@ export function resolveMentions(
         f[F.named_near] = g !== 'country' && namedNear.has(p.cc) ? 1 : 0;
         // The only country among the candidates' that the document names ("Tripoli" with "Lebanon", not "Libya").
         f[F.named_exclusive] = g !== 'country' && namedHere.size === 1 && namedHere.has(p.cc) ? 1 : 0;
-        let ce = cEv.get(p.cc) ?? 0;
-        if (ownCounts && own.cc === p.cc) ce -= 1;
+        const ce = cEv.get(p.cc) ?? 0;
         f[F.country_ev] = p.cc && ce > 0 ? Math.log1p(ce) : 0;
         f[F.country_top] = p.cc && ce > 0 && p.cc === topCc ? 1 : 0;
-        const own1 = ownCounts && own.cc ? 1 : 0;
-        f[F.country_share] = p.cc && ce > 0 && totalEv - own1 > 0 ? ce / (totalEv - own1) : 0;
+        f[F.country_share] = p.cc && ce > 0 && totalEv > 0 ? ce / totalEv : 0;
         f[F.share_top_in_country] = f[F.top_in_country]! * f[F.country_share]!;
         f[F.capital_in_context] = g === 'capital' && ce > 0 ? 1 : 0;
         f[F.admin1_ev] = 0;
         f[F.admin1_count] = 0;
         f[F.admin1_named] = 0;
-        let nc = namedC.get(p.cc) ?? 0;
-        if ((typeGroup(own) === 'country' || wk.m.kind === 'demonym') && own.cc === p.cc) nc -= 1;
+        const nc = namedC.get(p.cc) ?? 0;
         f[F.country_named] = p.cc && nc > 0 && g !== 'country' ? Math.log1p(nc) : 0;
-        if (p.a1 && g !== 'country' && g !== 'adm1') {
-          let n1 = named1.get(`${p.cc}.${p.a1}`) ?? 0;
-          if (typeGroup(own) === 'adm1' && own.cc === p.cc && own.a1 === p.a1) n1 -= 1;
-          if (n1 > 0) f[F.admin1_named] = 1;
-        }
+        if (p.a1 && g !== 'country' && g !== 'adm1' && (named1.get(`${p.cc}.${p.a1}`) ?? 0) > 0) f[F.admin1_named] = 1;
         if (p.a1 && g !== 'country') {
-          let ae = aEv.get(`${p.cc}.${p.a1}`) ?? 0;
-          if (ownCounts && own.cc === p.cc && own.a1 === p.a1 && typeGroup(own) !== 'country') ae -= 1;
+          const ae = aEv.get(`${p.cc}.${p.a1}`) ?? 0;
           if (ae > 0) {
             f[F.admin1_ev] = 1;
             f[F.admin1_count] = Math.log1p(ae);
@@ -321,7 +326,7 @@ export function resolveMentions(
         if (g === 'adm1' || g === 'adm2') {
           // A region with other places of the document inside it (a state named among its towns).
           for (let oi = 0; oi < chosen.length; oi++) {
-            if (oi !== wi && works[oi]!.text !== wk.text && contains(p, chosen[oi]!)) {
+            if (keys[oi] !== keys[wi] && contains(p, chosen[oi]!)) {
               f[F.region_support] = 1;
               break;
             }
@@ -329,7 +334,7 @@ export function resolveMentions(
         }
         if (round > 0 && g !== 'country' && g !== 'continent') {
           let best = Infinity;
-          for (const q of points) if (q.i !== wi && works[q.i]!.text !== wk.text) best = Math.min(best, km(p.lat, p.lon, q.p.lat, q.p.lon));
+          for (const q of points) if (keys[q.i] !== keys[wi]) best = Math.min(best, km(p.lat, p.lon, q.p.lat, q.p.lon));
           if (best < Infinity) f[F.proximity] = Math.exp(-best / PROXIMITY_KM);
         }
         return dot(f);
