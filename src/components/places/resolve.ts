@@ -205,7 +205,7 @@ export function resolveMentions(
       f[F.top_in_country] = p.cc && p.pop === maxPopIn.get(p.cc) ? 1 : 0;
       if (c.match === 'skeleton') f[F.skeleton] = 1;
       if (c.match === 'demonym') f[F.demonym] = 1;
-      if (nameKey(p.name) === key) f[F.primary] = 1;
+      if (primaryKey(p) === key) f[F.primary] = 1;
       if (g === 'adm1' || g === 'adm2') {
         // A region that shares its name with a town inside it ("New York", "Aleppo", "Quebec").
         if (cands.some((o) => o.place.fclass === 'P' && o.place.cc === p.cc && o.place.a1 === p.a1 && (g === 'adm1' || o.place.a2 === p.a2))) f[F.region_of_town] = 1;
@@ -254,22 +254,38 @@ export function resolveMentions(
     const counts = works.map((wk, i) => round > 0 || unambiguous(wk, chosen[i]!));
     // Evidence from the other mentions, leaving out every mention of the same surface form (a name's own reading
     // is no evidence for itself: "Mexico" named five times does not make "Mexico" Mexico City).
+    const emptyEvidence = (): Evidence => ({ cEv: new Map(), aEv: new Map(), named1: new Map(), namedC: new Map(), totalEv: 0, topCc: '' });
+    const bump = (m: Map<string, number>, k: string, by: number): void => void m.set(k, (m.get(k) ?? 0) + by);
+    const total = emptyEvidence();
+    const byKey = new Map<string, Evidence>();
+    chosen.forEach((p, i) => {
+      let own = byKey.get(keys[i]!);
+      if (!own) byKey.set(keys[i]!, (own = emptyEvidence()));
+      const g = typeGroup(p);
+      for (const ev of [total, own]) {
+        if (counts[i]) {
+          if (p.cc) bump(ev.cEv, p.cc, 1);
+          if (p.a1 && g !== 'country') bump(ev.aEv, `${p.cc}.${p.a1}`, 1);
+        }
+        // Regions and countries named as such (a mention resolved to the region or country itself, or a demonym).
+        if (g === 'adm1') bump(ev.named1, `${p.cc}.${p.a1}`, 1);
+        if ((g === 'country' || works[i]!.m.kind === 'demonym') && p.cc) bump(ev.namedC, p.cc, 1);
+      }
+    });
     const evidenceCache = new Map<string, Evidence>();
     const evidenceFor = (key: string): Evidence => {
       let ev = evidenceCache.get(key);
       if (ev) return ev;
-      ev = { cEv: new Map(), aEv: new Map(), named1: new Map(), namedC: new Map(), totalEv: 0, topCc: '' };
-      chosen.forEach((p, i) => {
-        if (keys[i] === key) return;
-        const g = typeGroup(p);
-        if (counts[i]) {
-          if (p.cc) ev!.cEv.set(p.cc, (ev!.cEv.get(p.cc) ?? 0) + 1);
-          if (p.a1 && g !== 'country') ev!.aEv.set(`${p.cc}.${p.a1}`, (ev!.aEv.get(`${p.cc}.${p.a1}`) ?? 0) + 1);
+      const own = byKey.get(key) ?? emptyEvidence();
+      const minus = (a: Map<string, number>, b: Map<string, number>): Map<string, number> => {
+        const out = new Map<string, number>();
+        for (const [k, n] of a) {
+          const r = n - (b.get(k) ?? 0);
+          if (r > 0) out.set(k, r);
         }
-        // Regions and countries named as such (a mention resolved to the region or country itself, or a demonym).
-        if (g === 'adm1') ev!.named1.set(`${p.cc}.${p.a1}`, (ev!.named1.get(`${p.cc}.${p.a1}`) ?? 0) + 1);
-        if ((g === 'country' || works[i]!.m.kind === 'demonym') && p.cc) ev!.namedC.set(p.cc, (ev!.namedC.get(p.cc) ?? 0) + 1);
-      });
+        return out;
+      };
+      ev = { cEv: minus(total.cEv, own.cEv), aEv: minus(total.aEv, own.aEv), named1: minus(total.named1, own.named1), namedC: minus(total.namedC, own.namedC), totalEv: 0, topCc: '' };
       let topN = 0;
       for (const [cc, n] of [...ev.cEv.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
         ev.totalEv += n;
@@ -278,6 +294,8 @@ export function resolveMentions(
       evidenceCache.set(key, ev);
       return ev;
     };
+    // Mentions that name a country (a country, or a demonym), for the "named nearby" feature.
+    const naming = chosen.map((p, i) => i).filter((i) => chosen[i]!.cc && (typeGroup(chosen[i]!) === 'country' || works[i]!.m.kind === 'demonym'));
     const datelineCc = datelineWork ? datelineWork.cands[datelineWork.choice]!.place.cc : null;
     const points = chosen.map((p, i) => ({ p, i })).filter(({ p }) => !['country', 'continent', 'region'].includes(typeGroup(p)));
     for (let wi = 0; wi < works.length; wi++) {
@@ -288,12 +306,11 @@ export function resolveMentions(
       for (const c of wk.cands) if (c.place.cc && (namedC.get(c.place.cc) ?? 0) > 0) namedHere.add(c.place.cc);
       // Countries named (a country mention or demonym) within NEAR_CHARS of this mention.
       const namedNear = new Set<string>();
-      chosen.forEach((p, oi) => {
-        if (keys[oi] === keys[wi] || !p.cc) return;
+      for (const oi of naming) {
+        if (keys[oi] === keys[wi]) continue;
         const o = works[oi]!;
-        if (typeGroup(p) !== 'country' && o.m.kind !== 'demonym') return;
-        if (o.m.end >= wk.m.start - NEAR_CHARS && o.m.start <= wk.m.end + NEAR_CHARS) namedNear.add(p.cc);
-      });
+        if (o.m.end >= wk.m.start - NEAR_CHARS && o.m.start <= wk.m.end + NEAR_CHARS) namedNear.add(chosen[oi]!.cc);
+      }
       wk.scores = wk.cands.map((c, ci) => {
         const p = c.place;
         const f = wk.feats[ci]!;
@@ -381,6 +398,14 @@ export function resolveMentions(
       near: NEAR.test(before),
     };
   });
+}
+
+const primaryKeys = new WeakMap<GazPlace, string>();
+/** nameKey of a place's primary name, memoised per place object (the gazetteer hands out one object per place). */
+function primaryKey(p: GazPlace): string {
+  let k = primaryKeys.get(p);
+  if (k === undefined) primaryKeys.set(p, (k = nameKey(p.name)));
+  return k;
 }
 
 function argmax(xs: number[]): number {
