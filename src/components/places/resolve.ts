@@ -211,7 +211,8 @@ export function resolveMentions(
         if (cands.some((o) => o.place.fclass === 'P' && o.place.cc === p.cc && o.place.a1 === p.a1 && (g === 'adm1' || o.place.a2 === p.a2))) f[F.region_of_town] = 1;
       } else if (p.fclass === 'P') {
         // The town a same-named region is named after (New York City for "New York").
-        if (cands.some((o) => contains(o.place, p) && ['adm1', 'adm2'].includes(typeGroup(o.place)))) f[F.town_of_region] = 1;
+        // Only a region that has this very name ("New York" state), not one matched by an alternate name.
+        if (cands.some((o) => contains(o.place, p) && ['adm1', 'adm2'].includes(typeGroup(o.place)) && primaryKey(o.place) === key)) f[F.town_of_region] = 1;
       }
       return f;
     });
