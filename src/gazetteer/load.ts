@@ -9,7 +9,7 @@ export async function loadEmbeddedGazetteer(resources: Resources): Promise<Gazet
   if (!(await resources.has(EMBEDDED_PATH))) {
     throw new Error(`the embedded gazetteer is missing (data/${EMBEDDED_PATH}); run "npm run build" to build it`);
   }
-  const g = Gazetteer.parse(await resources.text(EMBEDDED_PATH));
+  const g = new Gazetteer(await resources.bytes(EMBEDDED_PATH));
   const names = JSON.parse(await resources.text(NAMES_RESOURCE)) as { abbreviations: Record<string, string> };
   g.addAbbreviations(names.abbreviations);
   return g;

@@ -7,7 +7,7 @@ import type { Doc } from '../../core/doc.js';
 import type { EventPlace, PlaceMention } from '../../core/types.js';
 import type { GazPlace, Gazetteer } from '../../gazetteer/gazetteer.js';
 import { loadEmbeddedGazetteer } from '../../gazetteer/load.js';
-import { DEFAULT_WEIGHTS, resolveMentions, typeGroup, type ResolvedMention, type Weights } from './resolve.js';
+import { DEFAULT_WEIGHTS, FEATURES, resolveMentions, typeGroup, type Feature, type ResolvedMention, type Weights } from './resolve.js';
 import { entityMentions, mergeMentions, parseSpotting, Spotter, type SpottingData } from './spot.js';
 
 export const SPOTTING_RESOURCE = 'places/spotting.json';
@@ -19,6 +19,19 @@ export interface PlacesModel {
   weights: Weights;
 }
 
+/** Reads data/places/weights.json ({"weights": {feature: weight}, ...about the training}); unknown features are an error. */
+export function parseWeights(json: string): Weights {
+  const raw = JSON.parse(json) as { weights?: Record<string, unknown> };
+  if (!raw.weights || typeof raw.weights !== 'object') throw new Error(`${WEIGHTS_RESOURCE}: no "weights" object`);
+  const out: Weights = {};
+  for (const [k, v] of Object.entries(raw.weights)) {
+    if (!(FEATURES as readonly string[]).includes(k)) throw new Error(`${WEIGHTS_RESOURCE}: unknown feature "${k}"`);
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`${WEIGHTS_RESOURCE}: weight of "${k}" is not a number`);
+    out[k as Feature] = v;
+  }
+  return out;
+}
+
 /** Loads (once per SharedCache) what the component needs. */
 export async function loadPlacesModel(ctx: Pick<ComponentContext, 'resources' | 'shared' | 'log' | 'options'>): Promise<PlacesModel> {
   const gazetteer = await ctx.shared.get('gazetteer', async () => {
@@ -28,9 +41,7 @@ export async function loadPlacesModel(ctx: Pick<ComponentContext, 'resources' | 
     return g;
   });
   const spotting = await ctx.shared.get('places-spotting', async () => parseSpotting(await ctx.resources.text(SPOTTING_RESOURCE)));
-  const weights = await ctx.shared.get('places-weights', async () =>
-    (await ctx.resources.has(WEIGHTS_RESOURCE)) ? { ...DEFAULT_WEIGHTS, ...(JSON.parse(await ctx.resources.text(WEIGHTS_RESOURCE)) as Partial<Weights>) } : DEFAULT_WEIGHTS,
-  );
+  const weights = await ctx.shared.get('places-weights', async () => ((await ctx.resources.has(WEIGHTS_RESOURCE)) ? parseWeights(await ctx.resources.text(WEIGHTS_RESOURCE)) : DEFAULT_WEIGHTS));
   return { gazetteer, spotting, weights };
 }
 

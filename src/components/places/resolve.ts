@@ -1,47 +1,51 @@
 // Toponym resolution: picks, for each spotted mention, the gazetteer entry it names, from features of the candidate
 // (feature type, population, how the name matched) and of the document (countries and regions mentioned, the
-// dateline, "X, Y" qualifiers, distance to the other places resolved). A linear score with weights tuned on the dev
-// data (data/places/weights.json, eval/geo-tune.ts); confidence is the softmax probability of the chosen candidate,
-// so an ambiguous name comes out with a low confidence rather than wiping out its neighbours.
+// dateline, "X, Y" qualifiers, distance to the other places resolved). A linear score over FEATURES with weights
+// learned as a conditional-logit ranker (data/places/weights.json, trained by `npm run train:places`,
+// eval/train-places.ts); confidence is the softmax probability of the chosen candidate, so an ambiguous name comes
+// out with a low confidence rather than wiping out its neighbours.
 import type { Candidate, GazPlace, Gazetteer } from '../../gazetteer/gazetteer.js';
 import { nameKey } from '../../gazetteer/normalize.js';
 import type { MentionKind, SpottedMention } from './spot.js';
 
-export interface Weights {
-  /** Type priors by feature group (see typeGroup). */
-  type: Record<string, number>;
-  pop: number;
-  skeleton: number;
-  demonym: number;
-  primaryName: number;
-  regionOfTown: number;
-  country: number;
-  admin1: number;
-  qualifier: number;
-  proximity: number;
-  proximityKm: number;
-  dateline: number;
-  /** Softmax temperature for confidence. */
-  temperature: number;
-  /** Below this many candidates' spread, keep the most populous (a tie breaker). */
-  [k: string]: unknown;
-}
+/**
+ * The ranking features of a candidate, in a fixed order (a candidate's score is the dot product of its features with
+ * the weights). Type one-hots, population, how the name matched, and document context (see docs/places.md).
+ */
+export const FEATURES = [
+  't_country', 't_adm1', 't_adm2', 't_continent', 't_capital', 't_seat1', 't_seat2', 't_ppl', 't_region', 't_water', 't_other',
+  'logpop', 'pop_top', 'skeleton', 'demonym', 'primary', 'region_of_town', 'town_of_region', 'qualifier',
+  'country_ev', 'country_top', 'country_share', 'top_in_country', 'share_top_in_country', 'admin1_ev', 'admin1_count', 'admin1_named', 'country_named', 'dateline',
+  'proximity', 'capital_in_context', 'region_support', 'named_exclusive', 'named_near',
+] as const;
+export type Feature = (typeof FEATURES)[number];
+export const NF = FEATURES.length;
+const F = Object.fromEntries(FEATURES.map((f, i) => [f, i])) as Record<Feature, number>;
 
+/** Linear weights by feature name; a missing feature weighs 0. */
+export type Weights = Partial<Record<Feature, number>>;
+
+/** The hand-set weights of the first version: the starting point of training, and the fallback without weights.json. */
 export const DEFAULT_WEIGHTS: Weights = {
-  type: { country: 4, adm1: 2, adm2: 0.3, continent: 3, capital: 1.5, seat1: 0.8, seat2: 0.3, ppl: 0, region: 1.5, other: 0.5 },
-  pop: 0.5,
-  skeleton: -1.5,
-  demonym: 1,
-  primaryName: 1,
-  regionOfTown: -1,
-  country: 1.5,
-  admin1: 2,
-  qualifier: 4,
-  proximity: 1.5,
-  proximityKm: 150,
-  dateline: 1.5,
-  temperature: 1,
+  t_country: 4, t_adm1: 2, t_adm2: 0.3, t_continent: 3, t_capital: 1.5, t_seat1: 0.8, t_seat2: 0.3, t_ppl: 0, t_region: 1.5, t_water: 0.5, t_other: 0.5,
+  logpop: 0.5, skeleton: -1.5, demonym: 1, primary: 1, region_of_town: -1, qualifier: 4,
+  country_ev: 1.5, admin1_ev: 2, dateline: 1.5, proximity: 1.5,
 };
+
+/** A country named within this many characters of a mention is "near" it (about two sentences). */
+export const NEAR_CHARS = 250;
+
+/** Proximity feature: exp(-d / PROXIMITY_KM) for the nearest other resolved place. */
+export const PROXIMITY_KM = 150;
+
+export function weightVector(w: Weights): Float64Array {
+  const v = new Float64Array(NF);
+  for (const [k, x] of Object.entries(w)) {
+    const i = F[k as Feature];
+    if (i !== undefined && typeof x === 'number') v[i] = x;
+  }
+  return v;
+}
 
 export function typeGroup(p: GazPlace): string {
   switch (p.fcode) {
@@ -70,6 +74,7 @@ export function typeGroup(p: GazPlace): string {
   }
   if (p.fclass === 'P') return 'ppl';
   if (p.fclass === 'A') return 'adm2';
+  if (p.fclass === 'H') return 'water';
   return 'other';
 }
 
@@ -87,13 +92,31 @@ interface Work {
   m: SpottedMention;
   text: string;
   cands: Candidate[];
-  primary: boolean[];
-  /** A region that shares its name with a town inside it ("New York", "Aleppo", "Quebec"). */
-  regionOfTown: boolean[];
-  /** The place named right after it as a qualifier ("Paris, Texas"), if any. */
-  qualifier: GazPlace[] | null;
+  /** Static features per candidate (type, population, match, qualifier); context features are filled per round. */
+  feats: Float64Array[];
   choice: number;
   scores: number[];
+  /** Has a qualifier ("Paris, Texas") with region candidates: keeps its own reading when surfaces are unified. */
+  qualified: boolean;
+}
+
+interface Evidence {
+  /** Mentions per country, and per first-level region (cc.a1), among those that count as context. */
+  cEv: Map<string, number>;
+  aEv: Map<string, number>;
+  /** First-level regions and countries named as such (or by a demonym). */
+  named1: Map<string, number>;
+  namedC: Map<string, number>;
+  totalEv: number;
+  topCc: string;
+}
+
+/** What training needs from one resolution: per mention, its candidates and their final features. */
+export interface ResolutionTrace {
+  mention: SpottedMention;
+  cands: Candidate[];
+  feats: Float64Array[];
+  choice: number;
 }
 
 const R = Math.PI / 180;
@@ -147,27 +170,53 @@ function contains(region: GazPlace, p: GazPlace): boolean {
   return false;
 }
 
-export function resolveMentions(gaz: Gazetteer, ctx: DocContext, mentions: SpottedMention[], w: Weights = DEFAULT_WEIGHTS): ResolvedMention[] {
+export function resolveMentions(
+  gaz: Gazetteer,
+  ctx: DocContext,
+  mentions: SpottedMention[],
+  w: Weights = DEFAULT_WEIGHTS,
+  trace?: (t: ResolutionTrace[]) => void,
+): ResolvedMention[] {
+  const wv = weightVector(w);
+  const dot = (f: Float64Array): number => {
+    let s = 0;
+    for (let i = 0; i < NF; i++) s += wv[i]! * f[i]!;
+    return s;
+  };
   const works: Work[] = [];
   for (const m of mentions) {
     const text = ctx.text.slice(m.start, m.end);
     const cands = candidatesFor(gaz, text, m.kind);
     if (cands.length === 0) continue;
     const key = nameKey(text);
-    works.push({
-      m,
-      text,
-      cands,
-      primary: cands.map((c) => nameKey(c.place.name) === key),
-      regionOfTown: cands.map((c) => {
-        const g = typeGroup(c.place);
-        if (g !== 'adm1' && g !== 'adm2') return false;
-        return cands.some((o) => o.place.fclass === 'P' && o.place.cc === c.place.cc && o.place.a1 === c.place.a1 && (g === 'adm1' || o.place.a2 === c.place.a2));
-      }),
-      qualifier: null,
-      choice: 0,
-      scores: [],
+    let maxPop = 0;
+    const maxPopIn = new Map<string, number>();
+    for (const c of cands) {
+      maxPop = Math.max(maxPop, c.place.pop);
+      maxPopIn.set(c.place.cc, Math.max(maxPopIn.get(c.place.cc) ?? 0, c.place.pop));
+    }
+    const feats = cands.map((c) => {
+      const p = c.place;
+      const f = new Float64Array(NF);
+      const g = typeGroup(p);
+      f[F[`t_${g}` as Feature]] = 1;
+      f[F.logpop] = Math.log10(1 + p.pop);
+      f[F.pop_top] = maxPop > 0 && p.pop === maxPop ? 1 : 0;
+      f[F.top_in_country] = p.cc && p.pop === maxPopIn.get(p.cc) ? 1 : 0;
+      if (c.match === 'skeleton') f[F.skeleton] = 1;
+      if (c.match === 'demonym') f[F.demonym] = 1;
+      if (primaryKey(p) === key) f[F.primary] = 1;
+      if (g === 'adm1' || g === 'adm2') {
+        // A region that shares its name with a town inside it ("New York", "Aleppo", "Quebec").
+        if (cands.some((o) => o.place.fclass === 'P' && o.place.cc === p.cc && o.place.a1 === p.a1 && (g === 'adm1' || o.place.a2 === p.a2))) f[F.region_of_town] = 1;
+      } else if (p.fclass === 'P') {
+        // The town a same-named region is named after (New York City for "New York").
+        // Only a region that has this very name ("New York" state), not one matched by an alternate name.
+        if (cands.some((o) => contains(o.place, p) && ['adm1', 'adm2'].includes(typeGroup(o.place)) && primaryKey(o.place) === key)) f[F.town_of_region] = 1;
+      }
+      return f;
     });
+    works.push({ m, text, cands, feats, choice: 0, scores: [], qualified: false });
   }
   // "X, Y" and "X in Y" qualifiers: Y's candidates that are regions.
   for (let i = 0; i < works.length; i++) {
@@ -176,74 +225,137 @@ export function resolveMentions(gaz: Gazetteer, ctx: DocContext, mentions: Spott
     if (!b) continue;
     const between = ctx.text.slice(a.m.end, b.m.start);
     if (/^\s*,\s*$|^\s+in\s+$|^\s*\(\s*$/.test(between)) {
-      a.qualifier = b.cands.map((c) => c.place).filter((p) => ['country', 'adm1', 'adm2'].includes(typeGroup(p)));
+      const q = b.cands.map((c) => c.place).filter((p) => ['country', 'adm1', 'adm2'].includes(typeGroup(p)));
+      if (q.length > 0) a.qualified = true;
+      a.cands.forEach((c, ci) => {
+        if (q.some((r) => contains(r, c.place))) a.feats[ci]![F.qualifier] = 1;
+      });
     }
   }
-
-  const base = (wk: Work, c: Candidate, idx: number): number => {
-    const p = c.place;
-    let s = (w.type[typeGroup(p)] ?? 0) + w.pop * Math.log10(1 + p.pop);
-    if (c.match === 'skeleton') s += w.skeleton;
-    if (c.match === 'demonym') s += w.demonym;
-    if (wk.primary[idx]) s += w.primaryName;
-    if (wk.regionOfTown[idx]) s += w.regionOfTown;
-    if (wk.qualifier && wk.qualifier.some((q) => contains(q, p))) s += w.qualifier;
-    return s;
+  const keys = works.map((wk) => nameKey(wk.text));
+  const CONTEXT = [F.country_ev, F.country_top, F.country_share, F.share_top_in_country, F.admin1_ev, F.admin1_count, F.admin1_named, F.country_named, F.dateline, F.proximity, F.capital_in_context, F.region_support, F.named_exclusive, F.named_near];
+  const clearContext = (): void => {
+    for (const wk of works) for (const f of wk.feats) for (const i of CONTEXT) f[i] = 0;
   };
 
-  // Pass 1: context from mentions that are (nearly) unambiguous: a single candidate, or a country/demonym.
-  const countryEv = new Map<string, number>();
-  const admin1Ev = new Map<string, number>();
-  const addEv = (p: GazPlace, weight: number): void => {
-    if (p.cc) countryEv.set(p.cc, (countryEv.get(p.cc) ?? 0) + weight);
-    if (p.a1 && p.fcode !== 'PCLI') admin1Ev.set(`${p.cc}.${p.a1}`, (admin1Ev.get(`${p.cc}.${p.a1}`) ?? 0) + weight);
-  };
+  // Pass 1: no context; then context from mentions that are (nearly) unambiguous: a single candidate, a country or
+  // first-level region, or a demonym.
+  clearContext();
   for (const wk of works) {
-    wk.scores = wk.cands.map((c, i) => base(wk, c, i));
+    wk.scores = wk.feats.map(dot);
     wk.choice = argmax(wk.scores);
   }
-  for (const wk of works) {
-    const top = wk.cands[wk.choice]!.place;
-    const g = typeGroup(top);
-    if (wk.cands.length === 1 || g === 'country' || g === 'adm1' || wk.m.kind === 'demonym') addEv(top, 1);
-  }
+  const unambiguous = (wk: Work, p: GazPlace): boolean => wk.cands.length === 1 || typeGroup(p) === 'country' || typeGroup(p) === 'adm1' || wk.m.kind === 'demonym';
   const datelineWork = ctx.dateline ? works.find((wk) => wk.m.start >= ctx.dateline!.start && wk.m.end <= ctx.dateline!.end) : undefined;
 
-  // Pass 2 (twice): full context from the previous choices, each mention's own contribution left out.
+  // Pass 2 (twice): context from the previous choices (round 0: the unambiguous ones only), each mention's own
+  // contribution left out.
   for (let round = 0; round < 2; round++) {
     const chosen = works.map((wk) => wk.cands[wk.choice]!.place);
-    const cEv = round === 0 ? countryEv : new Map<string, number>();
-    const aEv = round === 0 ? admin1Ev : new Map<string, number>();
-    if (round > 0) {
-      for (const p of chosen) {
-        if (p.cc) cEv.set(p.cc, (cEv.get(p.cc) ?? 0) + 1);
-        if (p.a1 && typeGroup(p) !== 'country') aEv.set(`${p.cc}.${p.a1}`, (aEv.get(`${p.cc}.${p.a1}`) ?? 0) + 1);
+    const counts = works.map((wk, i) => round > 0 || unambiguous(wk, chosen[i]!));
+    // Evidence from the other mentions, leaving out every mention of the same surface form (a name's own reading
+    // is no evidence for itself: "Mexico" named five times does not make "Mexico" Mexico City).
+    const emptyEvidence = (): Evidence => ({ cEv: new Map(), aEv: new Map(), named1: new Map(), namedC: new Map(), totalEv: 0, topCc: '' });
+    const bump = (m: Map<string, number>, k: string, by: number): void => void m.set(k, (m.get(k) ?? 0) + by);
+    const total = emptyEvidence();
+    const byKey = new Map<string, Evidence>();
+    chosen.forEach((p, i) => {
+      let own = byKey.get(keys[i]!);
+      if (!own) byKey.set(keys[i]!, (own = emptyEvidence()));
+      const g = typeGroup(p);
+      for (const ev of [total, own]) {
+        if (counts[i]) {
+          if (p.cc) bump(ev.cEv, p.cc, 1);
+          if (p.a1 && g !== 'country') bump(ev.aEv, `${p.cc}.${p.a1}`, 1);
+        }
+        // Regions and countries named as such (a mention resolved to the region or country itself, or a demonym).
+        if (g === 'adm1') bump(ev.named1, `${p.cc}.${p.a1}`, 1);
+        if ((g === 'country' || works[i]!.m.kind === 'demonym') && p.cc) bump(ev.namedC, p.cc, 1);
       }
-    }
+    });
+    const evidenceCache = new Map<string, Evidence>();
+    const evidenceFor = (key: string): Evidence => {
+      let ev = evidenceCache.get(key);
+      if (ev) return ev;
+      const own = byKey.get(key) ?? emptyEvidence();
+      const minus = (a: Map<string, number>, b: Map<string, number>): Map<string, number> => {
+        const out = new Map<string, number>();
+        for (const [k, n] of a) {
+          const r = n - (b.get(k) ?? 0);
+          if (r > 0) out.set(k, r);
+        }
+        return out;
+      };
+      ev = { cEv: minus(total.cEv, own.cEv), aEv: minus(total.aEv, own.aEv), named1: minus(total.named1, own.named1), namedC: minus(total.namedC, own.namedC), totalEv: 0, topCc: '' };
+      let topN = 0;
+      for (const [cc, n] of [...ev.cEv.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+        ev.totalEv += n;
+        if (n > topN) [ev.topCc, topN] = [cc, n];
+      }
+      evidenceCache.set(key, ev);
+      return ev;
+    };
+    // Mentions that name a country (a country, or a demonym), for the "named nearby" feature.
+    const naming = chosen.map((p, i) => i).filter((i) => chosen[i]!.cc && (typeGroup(chosen[i]!) === 'country' || works[i]!.m.kind === 'demonym'));
     const datelineCc = datelineWork ? datelineWork.cands[datelineWork.choice]!.place.cc : null;
     const points = chosen.map((p, i) => ({ p, i })).filter(({ p }) => !['country', 'continent', 'region'].includes(typeGroup(p)));
     for (let wi = 0; wi < works.length; wi++) {
       const wk = works[wi]!;
-      const own = chosen[wi]!;
-      wk.scores = wk.cands.map((c, i) => {
+      const { cEv, aEv, named1, namedC, totalEv, topCc } = evidenceFor(keys[wi]!);
+      // Countries of this mention's candidates that the document names.
+      const namedHere = new Set<string>();
+      for (const c of wk.cands) if (c.place.cc && (namedC.get(c.place.cc) ?? 0) > 0) namedHere.add(c.place.cc);
+      // Countries named (a country mention or demonym) within NEAR_CHARS of this mention.
+      const namedNear = new Set<string>();
+      for (const oi of naming) {
+        if (keys[oi] === keys[wi]) continue;
+        const o = works[oi]!;
+        if (o.m.end >= wk.m.start - NEAR_CHARS && o.m.start <= wk.m.end + NEAR_CHARS) namedNear.add(chosen[oi]!.cc);
+      }
+      wk.scores = wk.cands.map((c, ci) => {
         const p = c.place;
-        let s = base(wk, c, i);
-        let ce = cEv.get(p.cc) ?? 0;
-        if (round > 0 && own.cc === p.cc) ce -= 1;
-        else if (round === 0 && (wk.cands.length === 1 || typeGroup(own) === 'country' || typeGroup(own) === 'adm1' || wk.m.kind === 'demonym') && own.cc === p.cc) ce -= 1;
-        if (p.cc && ce > 0) s += w.country * Math.log1p(ce);
-        if (p.a1 && typeGroup(p) !== 'country') {
-          let ae = aEv.get(`${p.cc}.${p.a1}`) ?? 0;
-          if (own.cc === p.cc && own.a1 === p.a1 && typeGroup(own) !== 'country') ae -= 1;
-          if (ae > 0) s += w.admin1 * Math.min(1, ae);
+        const f = wk.feats[ci]!;
+        const g = typeGroup(p);
+        f[F.named_near] = g !== 'country' && namedNear.has(p.cc) ? 1 : 0;
+        // The only country among the candidates' that the document names ("Tripoli" with "Lebanon", not "Libya").
+        f[F.named_exclusive] = g !== 'country' && namedHere.size === 1 && namedHere.has(p.cc) ? 1 : 0;
+        const ce = cEv.get(p.cc) ?? 0;
+        f[F.country_ev] = p.cc && ce > 0 ? Math.log1p(ce) : 0;
+        f[F.country_top] = p.cc && ce > 0 && p.cc === topCc ? 1 : 0;
+        f[F.country_share] = p.cc && ce > 0 && totalEv > 0 ? ce / totalEv : 0;
+        f[F.share_top_in_country] = f[F.top_in_country]! * f[F.country_share]!;
+        f[F.capital_in_context] = g === 'capital' && ce > 0 ? 1 : 0;
+        f[F.admin1_ev] = 0;
+        f[F.admin1_count] = 0;
+        f[F.admin1_named] = 0;
+        const nc = namedC.get(p.cc) ?? 0;
+        f[F.country_named] = p.cc && nc > 0 && g !== 'country' ? Math.log1p(nc) : 0;
+        if (p.a1 && g !== 'country' && g !== 'adm1' && (named1.get(`${p.cc}.${p.a1}`) ?? 0) > 0) f[F.admin1_named] = 1;
+        if (p.a1 && g !== 'country') {
+          const ae = aEv.get(`${p.cc}.${p.a1}`) ?? 0;
+          if (ae > 0) {
+            f[F.admin1_ev] = 1;
+            f[F.admin1_count] = Math.log1p(ae);
+          }
         }
-        if (datelineCc && wk !== datelineWork && p.cc === datelineCc) s += w.dateline;
-        if (round > 0 && w.proximity !== 0 && !['country', 'continent'].includes(typeGroup(p))) {
+        f[F.dateline] = datelineCc && wk !== datelineWork && p.cc === datelineCc ? 1 : 0;
+        f[F.proximity] = 0;
+        f[F.region_support] = 0;
+        if (g === 'adm1' || g === 'adm2') {
+          // A region with other places of the document inside it (a state named among its towns).
+          for (let oi = 0; oi < chosen.length; oi++) {
+            if (keys[oi] !== keys[wi] && contains(p, chosen[oi]!)) {
+              f[F.region_support] = 1;
+              break;
+            }
+          }
+        }
+        if (round > 0 && g !== 'country' && g !== 'continent') {
           let best = Infinity;
-          for (const q of points) if (q.i !== wi && works[q.i]!.text !== wk.text) best = Math.min(best, km(p.lat, p.lon, q.p.lat, q.p.lon));
-          if (best < Infinity) s += w.proximity * Math.exp(-best / w.proximityKm);
+          for (const q of points) if (keys[q.i] !== keys[wi]) best = Math.min(best, km(p.lat, p.lon, q.p.lat, q.p.lon));
+          if (best < Infinity) f[F.proximity] = Math.exp(-best / PROXIMITY_KM);
         }
-        return s;
+        return dot(f);
       });
       wk.choice = argmax(wk.scores);
     }
@@ -257,7 +369,7 @@ export function resolveMentions(gaz: Gazetteer, ctx: DocContext, mentions: Spott
   }
   for (const group of bySurface.values()) {
     if (group.length < 2) continue;
-    const unq = group.filter((g) => !g.qualifier || g.qualifier.length === 0);
+    const unq = group.filter((g) => !g.qualified);
     if (unq.length < 2) continue;
     let best = unq[0]!;
     for (const g of unq) if (Math.max(...g.scores) > Math.max(...best.scores)) best = g;
@@ -267,13 +379,13 @@ export function resolveMentions(gaz: Gazetteer, ctx: DocContext, mentions: Spott
       if (i >= 0) g.choice = i;
     }
   }
+  trace?.(works.map((wk) => ({ mention: wk.m, cands: wk.cands, feats: wk.feats, choice: wk.choice })));
 
   return works.map((wk) => {
-    const t = Math.max(1e-6, w.temperature);
     const mx = Math.max(...wk.scores);
     let z = 0;
-    for (const s of wk.scores) z += Math.exp((s - mx) / t);
-    let conf = Math.exp((wk.scores[wk.choice]! - mx) / t) / z;
+    for (const s of wk.scores) z += Math.exp(s - mx);
+    let conf = Math.exp(wk.scores[wk.choice]! - mx) / z;
     const c = wk.cands[wk.choice]!;
     if (c.match === 'skeleton') conf *= 0.8;
     if (wk.m.kind === 'embedded') conf *= 0.7;
@@ -287,6 +399,14 @@ export function resolveMentions(gaz: Gazetteer, ctx: DocContext, mentions: Spott
       near: NEAR.test(before),
     };
   });
+}
+
+const primaryKeys = new WeakMap<GazPlace, string>();
+/** nameKey of a place's primary name, memoised per place object (the gazetteer hands out one object per place). */
+function primaryKey(p: GazPlace): string {
+  let k = primaryKeys.get(p);
+  if (k === undefined) primaryKeys.set(p, (k = nameKey(p.name)));
+  return k;
 }
 
 function argmax(xs: number[]): number {

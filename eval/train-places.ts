@@ -1,0 +1,155 @@
+// npm run train:places — learns the candidate-ranking weights of the places resolver (data/places/weights.json)
+// from the gold spans of GeoWebNews and TR-News (dev data, ../shared/eval/geo), and reports cross-validated scores.
+//
+// Training data: every gold toponym (span given) whose candidates include a correct one (the gold GeoNames id, or a
+// place within 161 km of the gold point) and a wrong one. The resolver's context features depend on its own earlier
+// choices, so training alternates: resolve every training article with the current weights (recording the final
+// features of each candidate), fit the conditional-logit ranker (src/components/places/ranker.ts) on them, repeat
+// (ROUNDS times, starting from the hand-set DEFAULT_WEIGHTS).
+//
+// Cross-validation by article, fixed folds: the i-th article of each data set (in file order) is in fold i mod 5.
+// Each fold is resolved with weights trained on the other four; the scores printed (and stored under "cv" in
+// weights.json) are those held-out predictions only: gold spans (resolution alone) and end to end (spotting and
+// resolution with the fold's weights). The weights written are then trained on all articles.
+// Deterministic: no randomness, fixed iteration counts. Options: --dry-run (do not write weights.json).
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Doc } from '../src/core/doc.js';
+import { packageRoot } from '../src/data/resources.js';
+import { placeDoc } from '../src/components/places/index.js';
+import { fitRanker, type RankExample } from '../src/components/places/ranker.js';
+import { DEFAULT_WEIGHTS, FEATURES, km, resolveMentions, weightVector, type ResolutionTrace, type Weights } from '../src/components/places/resolve.js';
+import type { SpottedMention } from '../src/components/places/spot.js';
+import { goldMentions, newScored, prepareGeo, scoreArticle, summarise, type GeoRun, type Scored } from './lib/geo-run.js';
+import type { GeoArticle } from './lib/geo-data.js';
+import { nameKey } from '../src/gazetteer/normalize.js';
+import { missingShared } from './lib/shared.js';
+
+export const FOLDS = 5;
+export const ROUNDS = 3;
+export const FIT = { l2: 0.01, iterations: 300, learningRate: 0.1 };
+
+interface Item {
+  dataset: string;
+  fold: number;
+  article: GeoArticle;
+  doc: Doc;
+  mentions: SpottedMention[];
+}
+
+function toWeights(v: Float64Array): Weights {
+  const w: Weights = {};
+  FEATURES.forEach((f, i) => {
+    w[f] = Math.round(v[i]! * 1e4) / 1e4;
+  });
+  return w;
+}
+
+/** Resolves the items with weights w and returns the ranking examples of their gold toponyms. */
+function examplesOf(run: GeoRun, items: Item[], w: Weights): RankExample[] {
+  const out: RankExample[] = [];
+  for (const it of items) {
+    let trace: ResolutionTrace[] = [];
+    resolveMentions(run.model.gazetteer, { text: it.doc.text, dateline: it.doc.dateline }, it.mentions, w, (t) => (trace = t));
+    const bySpan = new Map(trace.map((t) => [`${t.mention.start}:${t.mention.end}`, t]));
+    // One surface form gets one reading per document, so its mentions are one decision: they share a weight of 1.
+    const perSurface = new Map<string, number>();
+    for (const g of it.article.toponyms) perSurface.set(nameKey(g.phrase), (perSurface.get(nameKey(g.phrase)) ?? 0) + 1);
+    for (const g of it.article.toponyms) {
+      const t = bySpan.get(`${g.start}:${g.end}`);
+      if (!t || t.cands.length < 2) continue;
+      const positive = t.cands.map((c) => (g.geonameId !== null && c.place.id === g.geonameId) || km(c.place.lat, c.place.lon, g.lat, g.lon) < 161);
+      if (!positive.some(Boolean) || positive.every(Boolean)) continue;
+      out.push({ feats: t.feats.map((f) => Float64Array.from(f)), positive, weight: 1 / perSurface.get(nameKey(g.phrase))! });
+    }
+  }
+  return out;
+}
+
+export function train(run: GeoRun, items: Item[], log: (m: string) => void): Weights {
+  let w: Weights = DEFAULT_WEIGHTS;
+  for (let r = 0; r < ROUNDS; r++) {
+    const ex = examplesOf(run, items, w);
+    const fit = fitRanker(ex, { ...FIT, init: weightVector(w) });
+    w = toWeights(fit.weights);
+    log(`  round ${r + 1}: ${ex.length} examples, loss ${fit.loss.toFixed(4)}`);
+  }
+  return w;
+}
+
+/** The gold-span items (article, analysed Doc, gold mentions, fold) of the dev data sets. */
+export function itemsOf(run: GeoRun): Item[] {
+  const items: Item[] = [];
+  for (const ds of run.datasets) {
+    ds.articles.forEach((a, i) => {
+      const doc = run.analyzer.analyzeDoc({ id: a.id, text: a.text });
+      items.push({ dataset: ds.name, fold: i % FOLDS, article: a, doc, mentions: goldMentions(run.model, doc.text, a.toponyms) });
+    });
+  }
+  return items;
+}
+
+/**
+ * Cross-validation by article: each fold resolved (gold spans, and end to end) with weights trained on the others.
+ * Returns metrics under "<dataset>.cv.*" and "<dataset>.cv.gold.*" (held-out predictions only).
+ */
+export function crossValidate(run: GeoRun, items: Item[], log: (m: string) => void): Record<string, number> {
+  const gold = new Map<string, Scored>(run.datasets.map((d) => [d.name, newScored()]));
+  const e2e = new Map<string, Scored>(run.datasets.map((d) => [d.name, newScored()]));
+  for (let k = 0; k < FOLDS; k++) {
+    log(`fold ${k + 1}/${FOLDS}`);
+    const w = train(
+      run,
+      items.filter((it) => it.fold !== k),
+      log,
+    );
+    const model = { ...run.model, weights: w };
+    for (const it of items.filter((x) => x.fold === k)) {
+      const resolved = resolveMentions(run.model.gazetteer, { text: it.doc.text, dateline: it.doc.dateline }, it.mentions, w);
+      scoreArticle(
+        gold.get(it.dataset)!,
+        it.article.toponyms,
+        it.article.annotated,
+        resolved.map((r) => ({ start: r.start, end: r.end, lat: r.place.lat, lon: r.place.lon, geonameId: r.place.id > 0 ? r.place.id : null })),
+      );
+      placeDoc(it.doc, model);
+      scoreArticle(e2e.get(it.dataset)!, it.article.toponyms, it.article.annotated, it.doc.places);
+    }
+  }
+  const cv: Record<string, number> = {};
+  for (const ds of run.datasets) {
+    summarise(`${ds.name}.cv`, e2e.get(ds.name)!, cv, true);
+    summarise(`${ds.name}.cv.gold`, gold.get(ds.name)!, cv, false);
+  }
+  for (const k of Object.keys(cv)) cv[k] = Math.round(cv[k]! * 10000) / 10000;
+  return cv;
+}
+
+async function main(): Promise<void> {
+  if (missingShared('eval', 'geo')) return;
+  const log = (m: string): void => void process.stderr.write(m + '\n');
+  const dry = process.argv.includes('--dry-run');
+  const run = await prepareGeo({ log });
+  const items = itemsOf(run);
+  const cv = crossValidate(run, items, log);
+  process.stdout.write('## places ranker, cross-validated (held-out folds only)\n\n');
+  for (const [k, v] of Object.entries(cv)) process.stdout.write(`| ${k.padEnd(38)} | ${v.toFixed(4).padStart(9)} |\n`);
+
+  log('final model on all articles');
+  const w = train(run, items, log);
+  const out = {
+    _about:
+      'Candidate-ranking weights of the places resolver (src/components/places/resolve.ts FEATURES), a conditional-logit ranker trained by `npm run train:places` (eval/train-places.ts) on the gold spans of GeoWebNews and TR-News (dev data). "cv" holds the scores of 5-fold cross-validation by article (fold = article index mod 5 within each data set), held-out predictions only.',
+    training: { folds: FOLDS, rounds: ROUNDS, ...FIT, articles: items.length },
+    cv,
+    weights: w,
+  };
+  if (dry) process.stdout.write(`\n${JSON.stringify(w)}\n`);
+  else {
+    const path = join(packageRoot(), 'data', 'places', 'weights.json');
+    writeFileSync(path, JSON.stringify(out, null, 2) + '\n');
+    log(`wrote ${path}`);
+  }
+}
+
+if (process.argv[1]?.endsWith('train-places.js')) await main();
