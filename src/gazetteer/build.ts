@@ -85,20 +85,6 @@ function extentMiddle(xs: number[]): number {
   return (lo + hi) / 2;
 }
 
-/** The point halfway between two points (on the sphere). */
-export function midpoint(a: [number, number], b: [number, number]): [number, number] {
-  const R = Math.PI / 180;
-  let x = 0;
-  let y = 0;
-  let z = 0;
-  for (const [la, lo] of [a, b]) {
-    x += Math.cos(la * R) * Math.cos(lo * R);
-    y += Math.cos(la * R) * Math.sin(lo * R);
-    z += Math.sin(la * R);
-  }
-  return [Math.atan2(z, Math.hypot(x, y)) / R, Math.atan2(y, x) / R];
-}
-
 function haversineKm(a: [number, number], b: [number, number]): number {
   const R = Math.PI / 180;
   const h = Math.sin(((b[0] - a[0]) * R) / 2) ** 2 + Math.cos(a[0] * R) * Math.cos(b[0] * R) * Math.sin(((b[1] - a[1]) * R) / 2) ** 2;
@@ -248,8 +234,9 @@ export function buildEmbedded(root: string, opts: { force?: boolean; codeFiles?:
     let lat: number;
     let lon: number;
     const poly = polygonPoint.get(iso2);
-    if (w?.latlng && poly) [lat, lon] = midpoint(w.latlng, poly);
-    else if (w?.latlng) [lat, lon] = w.latlng;
+    // A country's point is its CIA World Factbook centre as world-countries carries it (GeoNames' own point for many
+    // countries); the Natural Earth mainland centroid only where world-countries has none.
+    if (w?.latlng) [lat, lon] = w.latlng;
     else if (poly) [lat, lon] = poly;
     else if (pts) [lat, lon] = [median(pts.lat), median(pts.lon)];
     else continue;

@@ -92,11 +92,18 @@ export function toPlaceMention(doc: Doc, gaz: Gazetteer, r: ResolvedMention): Pl
   };
 }
 
+/** Readings that make a name a toponym whatever the tagger's label: countries, first-level regions, continents. */
+const STRONG_GROUPS = new Set(['country', 'adm1', 'continent']);
+
 /** Runs spotting and resolution over a Doc and assigns doc.places. */
 export function placeDoc(doc: Doc, model: PlacesModel): void {
   const spotter = new Spotter(model.gazetteer, model.spotting);
   const rules = spotter.spot(doc);
-  const mentions = doc.assigned.has('entities') ? mergeMentions(doc, entityMentions(doc, model.gazetteer), rules) : rules;
+  const gaz = model.gazetteer;
+  const strongPlace = (surface: string): boolean =>
+    gaz.abbreviation(surface) !== undefined ||
+    gaz.candidates(surface).some((c) => c.match === 'name' && STRONG_GROUPS.has(typeGroup(c.place)));
+  const mentions = doc.assigned.has('entities') ? mergeMentions(doc, entityMentions(doc, gaz), rules, strongPlace) : rules;
   const resolved = resolveMentions(model.gazetteer, { text: doc.text, dateline: doc.dateline }, mentions, model.weights);
   doc.places = resolved.map((r) => toPlaceMention(doc, model.gazetteer, r));
 }

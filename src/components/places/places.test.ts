@@ -121,3 +121,37 @@ describe('places', () => {
     expect(d.places.every((p) => p.countryCode === 'FR')).toBe(true);
   });
 });
+
+describe('issue #2/#5: a toponym the tagger labelled otherwise', () => {
+  const tag = (d: Doc, text: string, label: 'PER' | 'ORG' | 'MISC'): void => {
+    const start = d.text.indexOf(text);
+    d.entities.push({ start, end: start + text.length, text, label });
+    d.entities.sort((a, b) => a.start - b.start);
+    d.assigned.set('entities', 'test');
+  };
+
+  it('keeps "the eastern banks of the Euphrates" a place when the tagger says ORG', () => {
+    const d = run('The campaign to uproot the militants from the eastern banks of the Euphrates began in September.', (x) => tag(x, 'Euphrates', 'ORG'));
+    const e = d.places.find((p) => p.text === 'Euphrates');
+    expect(e?.featureCode).toBeDefined();
+    expect(e!.confidence).toBeLessThan(1);
+  });
+
+  it('keeps a PER-tagged name after a locative preposition, but not after "from"', () => {
+    const inTown = run('Fighting broke out in eastern Ghouta on Monday.', (x) => tag(x, 'Ghouta', 'PER'));
+    expect(inTown.places.map((p) => p.text)).toContain('Ghouta');
+    const fromPerson = run('A statement from Ghouta was read out.', (x) => tag(x, 'Ghouta', 'PER'));
+    expect(fromPerson.places.map((p) => p.text)).not.toContain('Ghouta');
+  });
+
+  it('reads an ORG-tagged country or region name as a (metonymic) toponym, and leaves other ORGs alone', () => {
+    const d = run('The EU said it would send aid, and Tamil Nadu said it had written to the Reuters office.', (x) => {
+      tag(x, 'EU', 'ORG');
+      tag(x, 'Tamil Nadu', 'ORG');
+      tag(x, 'Reuters', 'ORG');
+    });
+    const texts = d.places.map((p) => p.text);
+    expect(texts).toContain('Tamil Nadu');
+    expect(texts).not.toContain('Reuters');
+  });
+});

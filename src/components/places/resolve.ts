@@ -389,6 +389,7 @@ export function resolveMentions(
     const c = wk.cands[wk.choice]!;
     if (c.match === 'skeleton') conf *= 0.8;
     if (wk.m.kind === 'embedded') conf *= 0.7;
+    if (wk.m.source === 'override') conf *= 0.8;
     const before = ctx.text.slice(Math.max(0, wk.m.start - 40), wk.m.start);
     return {
       start: wk.m.start,

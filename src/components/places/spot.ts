@@ -17,8 +17,8 @@ export interface SpottedMention {
   start: number;
   end: number;
   kind: MentionKind;
-  /** Where it came from: the entity layer or the rule spotter. */
-  source: 'entity' | 'rule';
+  /** Where it came from: the entity layer, the rule spotter, or the rule spotter overruling an entity's label. */
+  source: 'entity' | 'rule' | 'override';
 }
 
 export interface SpottingData {
@@ -251,18 +251,37 @@ export function entityMentions(doc: Doc, gaz: Gazetteer): SpottedMention[] {
 
 /**
  * Merges entity and rule mentions: entity mentions first; rule mentions are added where they overlap no entity
- * mention, except inside PER/ORG/MISC entities, where only demonyms and embedded links are kept.
+ * mention, except inside PER/ORG/MISC entities, where only demonyms and embedded links are kept — unless the
+ * rule mention is the whole entity and its context says it is a place (see `locativeContext`): then the tagger's
+ * label is overruled ("the banks of the Euphrates" tagged ORG, "in Qasr Zubaydah in Syria" tagged PER), or it is an
+ * ORG/MISC whose reading is a country or first-level region ("EU", "Tamil Nadu said": a metonymic toponym, which
+ * stays an ORG entity for the actors stage too).
  */
-export function mergeMentions(doc: Doc, fromEntities: SpottedMention[], fromRules: SpottedMention[]): SpottedMention[] {
+export function mergeMentions(
+  doc: Doc,
+  fromEntities: SpottedMention[],
+  fromRules: SpottedMention[],
+  strongPlace: (surface: string) => boolean = () => false,
+): SpottedMention[] {
   const out = [...fromEntities];
   const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
   for (const r of fromRules) {
     if (out.some((m) => overlaps(m, r))) continue;
     const inside = doc.entities.find((e) => overlaps(e, r));
     if (inside) {
+      const whole = r.start === inside.start && r.end === inside.end;
+      const overrule =
+        whole &&
+        r.kind !== 'demonym' &&
+        (locativeContext(doc, r, inside.label === 'PER') || (inside.label !== 'PER' && strongPlace(doc.text.slice(r.start, r.end))));
+      if (overrule) {
+        // The mention is the whole entity, so it is not embedded in a longer name, whatever the capitalised run around it.
+        out.push({ ...r, kind: 'toponym', source: 'override' });
+        continue;
+      }
       if (inside.label === 'PER') continue;
       if (inside.label === 'ORG' || inside.label === 'MISC') {
-        if (r.start === inside.start && r.end === inside.end) {
+        if (whole) {
           if (r.kind !== 'demonym') continue;
         } else out.push({ ...r, kind: r.kind === 'demonym' && inside.label === 'MISC' ? 'demonym' : 'embedded' });
         continue;
@@ -271,4 +290,33 @@ export function mergeMentions(doc: Doc, fromEntities: SpottedMention[], fromRule
     out.push(r);
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+// Words that put the next name in a place: "in X", "near X", "outside X". For a PER-tagged name the weaker ones
+// ("from", "to") are not enough ("a call from X").
+const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'into', 'inside', 'across', 'around', 'toward', 'towards', 'through', 'along', 'beyond', 'from', 'to', 'via']);
+const LOCATIVE_WEAK = new Set(['from', 'to', 'via']);
+// "the banks of the X", "the village of X", "the province of X".
+const OF_HEADS = new Set([
+  'bank', 'banks', 'shore', 'shores', 'city', 'town', 'village', 'villages', 'province', 'region', 'district', 'governorate',
+  'state', 'county', 'outskirts', 'suburbs', 'valley', 'mouth', 'coast', 'camp', 'north', 'south', 'east', 'west', 'centre', 'center',
+]);
+
+/** Is the mention in a place's position: after a locative preposition, "X of (the) <mention>", or "<mention>, <GPE>" / "<mention> in <GPE>"? */
+export function locativeContext(doc: Doc, m: { start: number; end: number }, strict: boolean): boolean {
+  const before = doc.text.slice(Math.max(0, m.start - 40), m.start).toLowerCase();
+  const words = before.match(/[a-z]+/g) ?? [];
+  let i = words.length - 1;
+  if (words[i] === 'the') i--;
+  while (i >= 0 && DIRECTIONS.has(words[i]!)) i--;
+  const prev = words[i];
+  if (prev !== undefined && LOCATIVE.has(prev) && !(strict && LOCATIVE_WEAK.has(prev))) return true;
+  if (prev === 'of' && words[i - 1] !== undefined && OF_HEADS.has(words[i - 1]!)) return true;
+  const after = doc.text.slice(m.end, m.end + 6);
+  const q = /^(?:,\s*|\s+in\s+|\s*\(\s*)/.exec(after);
+  if (q) {
+    const next = doc.entities.find((e) => e.start === m.end + q[0].length);
+    if (next && (next.type === 'GPE' || next.label === 'LOC')) return true;
+  }
+  return false;
 }
