@@ -18,7 +18,17 @@ export function spanProblems(doc: DocJSON): string[] {
   doc.places.forEach((s, i) => check('places', i, s));
   doc.dates.forEach((s, i) => check('dates', i, s));
   doc.actors.forEach((a, i) => a.mentions.forEach((m, j) => check(`actors[${i}].mentions`, j, m)));
-  doc.events.forEach((e, i) => e.evidence.forEach((m, j) => check(`events[${i}].evidence`, j, m)));
+  doc.events.forEach((e, i) => {
+    e.evidence.forEach((m, j) => check(`events[${i}].evidence`, j, m));
+    if (e.trace) {
+      for (const [k, v] of Object.entries(e.trace)) {
+        if (Array.isArray(v)) v.forEach((m, j) => check(`events[${i}].trace.${k}`, j, m));
+        else if (v) check(`events[${i}].trace.${k}`, 0, v);
+      }
+    }
+    (e.counts ?? []).forEach((m, j) => check(`events[${i}].counts`, j, m));
+  });
+  (doc.quantities ?? []).forEach((q, i) => check('quantities', i, q));
   if (doc.dateline) check('dateline', 0, doc.dateline);
   for (let i = 1; i < doc.sentences.length; i++) {
     if (doc.sentences[i]!.start < doc.sentences[i - 1]!.end) problems.push(`sentences[${i}] overlaps the previous sentence`);

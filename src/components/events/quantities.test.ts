@@ -34,3 +34,11 @@ describe('quantities', () => {
     expect(q('In 2014, 30 km away, 5% of $200 went to a 12-year-old.')).toEqual([]);
   });
 });
+
+describe('quantities: multipliers and decimals (found by the contract test on the Guardian corpus)', () => {
+  it('applies million and billion, and never yields a fractional head count', () => {
+    expect(q('The wealth of 3.6 billion people was at stake.')).toEqual([['3.6 billion people', 3_600_000_000, 'people']]);
+    expect(q('Some 1.5 million people were displaced.')).toEqual([['Some 1.5 million people', 1_500_000, 'displaced']]);
+    expect(q('About 2.5 people per household were affected.')).toEqual([]);
+  });
+});

@@ -28,6 +28,8 @@ const COORD = new Set(['and', ',', 'as', 'well', 'plus', 'including', 'along', '
 const CLAUSE_BREAKS = new Set(['because', 'after', 'when', 'while', 'who', 'which', 'that', 'but', 'as', 'since', 'before', 'until', 'said', 'says', 'where', 'although', 'though', 'whereas']);
 const NOT_COUNTS = new Set(['km', 'kilometres', 'kilometers', 'kilometre', 'kilometer', 'metres', 'meters', 'miles', 'mile', 'percent', 'per', 'cent', '%', 'years', 'year', 'months', 'month', 'days', 'day', 'hours', 'hour', 'minutes', 'weeks', 'week', 'dollars', 'euros', 'usd', 'tons', 'tonnes', 'kg', 'kilograms', 'am', 'pm', 'times', 'rounds', 'vehicles', 'houses', 'homes', 'shops', 'buildings', 'rockets', 'missiles', 'shells', 'drones', 'villages', 'points', 'cases', 'st', 'nd', 'rd', 'th', 'o', 'clock']);
 
+const MULTIPLIERS: Record<string, number> = { hundred: 100, thousand: 1000, million: 1e6, billion: 1e9 };
+
 export class QuantityFinder {
   private readonly numbers = new PhraseTrie<number>();
   private readonly vague = new PhraseTrie<number>();
@@ -194,11 +196,13 @@ export class QuantityFinder {
       if (!/^\d{1,3}(,\d{3})*$|^\d+$|^\d+\.\d+$/.test(t.raw)) return null;
       let v = Number(t.raw.replace(/,/g, ''));
       let end = j + 1;
-      const mult = tokens[end]?.key;
-      if (mult === 'thousand' || mult === 'million' || mult === 'hundred') {
-        v *= mult === 'thousand' ? 1000 : mult === 'million' ? 1e6 : 100;
+      const mult = MULTIPLIERS[tokens[end]?.key ?? ''];
+      if (mult !== undefined) {
+        v = Math.round(v * mult);
         end++;
       }
+      // "3.6 people" is not a head count (and "3.6 billion" without its multiplier would be read as 3.6).
+      if (!Number.isInteger(v)) return null;
       return { value: v, end, vague: false };
     }
     if (vg) return { value: vg.value, end: vg.end, vague: true };
