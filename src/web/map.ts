@@ -1,0 +1,321 @@
+// The map: an offline basemap of Natural Earth countries (world-atlas TopoJSON, served with the UI; no tiles, no
+// network), country names, and the events as clustered markers coloured by type and sized by fatalities.
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { EventFeature, EventFeatureCollection } from '../server/contract.js';
+import { h } from './dom.js';
+import { GEO_PRECISION, TYPE_COLOURS, markerSize, plural, typeColour, type Labels } from './format.js';
+import { L, type Leaflet } from './leaflet.js';
+
+export const BASEMAP_URL = '/basemap/countries-50m.json';
+
+interface CountryLabel {
+  name: string;
+  at: Leaflet.LatLngExpression;
+  /** Area of the largest polygon in square degrees (decides from which zoom the name shows). */
+  area: number;
+}
+
+function ringArea(ring: Position[]): { area: number; cx: number; cy: number } {
+  let a = 0;
+  let cx = 0;
+  let cy = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [x0, y0] = ring[j] as [number, number];
+    const [x1, y1] = ring[i] as [number, number];
+    const f = x0 * y1 - x1 * y0;
+    a += f;
+    cx += (x0 + x1) * f;
+    cy += (y0 + y1) * f;
+  }
+  if (a === 0) return { area: 0, cx: ring[0]?.[0] ?? 0, cy: ring[0]?.[1] ?? 0 };
+  return { area: Math.abs(a / 2), cx: cx / (3 * a), cy: cy / (3 * a) };
+}
+
+/** A label point for a country: the centroid of its largest polygon. */
+export function labelPoint(g: Geometry | null): CountryLabel['at'] & [number, number] | null {
+  const r = largest(g);
+  return r ? [r.cy, r.cx] : null;
+}
+
+function largest(g: Geometry | null): { area: number; cx: number; cy: number } | null {
+  if (!g) return null;
+  const polys: Position[][][] = g.type === 'Polygon' ? [(g as Polygon).coordinates] : g.type === 'MultiPolygon' ? (g as MultiPolygon).coordinates : [];
+  let best: { area: number; cx: number; cy: number } | null = null;
+  for (const p of polys) {
+    const outer = p[0];
+    if (!outer || outer.length < 3) continue;
+    const r = ringArea(outer);
+    if (!best || r.area > best.area) best = r;
+  }
+  return best;
+}
+
+/**
+ * Rings that cross the antimeridian (Russia's far east, Fiji) jump from +180 to -180 between two points, which a
+ * flat map draws as a line across the world: each point is shifted by 360 degrees to stay next to the previous one
+ * (the ring then extends past 180, drawn where it belongs).
+ */
+export function unwrapAntimeridian(g: Geometry | null): void {
+  if (!g) return;
+  const polys: Position[][][] = g.type === 'Polygon' ? [(g as Polygon).coordinates] : g.type === 'MultiPolygon' ? (g as MultiPolygon).coordinates : [];
+  for (const poly of polys) {
+    for (const ring of poly) {
+      for (let i = 1; i < ring.length; i++) {
+        const prev = ring[i - 1]![0]!;
+        const p = ring[i]!;
+        while (p[0]! - prev > 180) p[0] = p[0]! - 360;
+        while (p[0]! - prev < -180) p[0] = p[0]! + 360;
+      }
+    }
+  }
+}
+
+export interface MapOptions {
+  labels: Labels;
+  /** Opens an event (the popup's link). */
+  open: (id: number) => void;
+}
+
+export class EventMap {
+  readonly map: Leaflet.Map;
+  private cluster: Leaflet.MarkerClusterGroup;
+  private markers = new Map<number, Leaflet.Marker>();
+  private props = new WeakMap<Leaflet.Layer, EventFeature['properties']>();
+  private countryLabels: { label: CountryLabel; marker: Leaflet.Marker }[] = [];
+  private labelLayer: Leaflet.LayerGroup;
+  private bounds: Leaflet.LatLngBounds | null = null;
+  private unplaced = h('p', { class: 'legend-note', 'data-testid': 'map-unplaced' });
+  private fittedOnce = false;
+  basemapReady: Promise<void>;
+
+  constructor(
+    container: HTMLElement,
+    private opts: MapOptions,
+  ) {
+    this.map = L.map(container, {
+      center: [15, 20],
+      zoom: 2,
+      minZoom: 1,
+      maxZoom: 13,
+      zoomSnap: 0.5,
+      worldCopyJump: false,
+      maxBounds: [
+        [-85, -240],
+        [85, 240],
+      ],
+      attributionControl: false,
+      keyboard: true,
+    });
+    L.control
+      .attribution({ prefix: '<a href="https://leafletjs.com/" rel="noreferrer">Leaflet</a>' })
+      .addAttribution('Basemap: <a href="https://www.naturalearthdata.com/" rel="noreferrer">Natural Earth</a> (public domain), via world-atlas')
+      .addAttribution('Places: <a href="https://www.geonames.org/" rel="noreferrer">GeoNames</a> (CC BY 4.0)')
+      .addTo(this.map);
+    L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(this.map);
+    this.labelLayer = L.layerGroup().addTo(this.map);
+    this.cluster = L.markerClusterGroup({
+      showCoverageOnHover: false,
+      maxClusterRadius: 44,
+      spiderfyOnMaxZoom: true,
+      chunkedLoading: true,
+      iconCreateFunction: (c) => this.clusterIcon(c),
+    });
+    this.cluster.addTo(this.map);
+    this.addLegend();
+    this.addFitControl();
+    this.map.on('zoomend', () => this.updateLabels());
+    this.basemapReady = this.loadBasemap();
+  }
+
+  private async loadBasemap(): Promise<void> {
+    const res = await fetch(BASEMAP_URL);
+    if (!res.ok) throw new Error(`basemap: HTTP ${res.status}`);
+    const topo = (await res.json()) as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+    const countries = feature(topo, topo.objects.countries) as FeatureCollection<Geometry, { name: string }>;
+    for (const f of countries.features) unwrapAntimeridian(f.geometry);
+    const pane = this.map.createPane('basemap');
+    pane.style.zIndex = '200';
+    L.geoJSON(countries, {
+      pane: 'basemap',
+      interactive: false,
+      style: () => ({ color: '#8c9399', weight: 0.8, fillColor: '#f4f1ea', fillOpacity: 1 }),
+    }).addTo(this.map);
+    for (const f of countries.features as Feature<Geometry, { name: string }>[]) {
+      const big = largest(f.geometry);
+      if (!big || !f.properties?.name) continue;
+      const label: CountryLabel = { name: f.properties.name, at: [big.cy, big.cx], area: big.area };
+      const el = h('span', null, label.name);
+      const marker = L.marker(label.at, {
+        icon: L.divIcon({ className: 'country-label', html: el, iconSize: [0, 0] }),
+        interactive: false,
+        keyboard: false,
+        pane: 'basemap',
+      });
+      this.countryLabels.push({ label, marker });
+    }
+    this.updateLabels();
+  }
+
+  private updateLabels(): void {
+    const z = this.map.getZoom();
+    const scale = Math.pow(4, z);
+    for (const { label, marker } of this.countryLabels) {
+      const show = label.area * scale > 420;
+      if (show && !this.labelLayer.hasLayer(marker)) this.labelLayer.addLayer(marker);
+      else if (!show && this.labelLayer.hasLayer(marker)) this.labelLayer.removeLayer(marker);
+    }
+  }
+
+  private addLegend(): void {
+    const Legend = L.Control.extend({
+      onAdd: () => {
+        const types = Object.entries(TYPE_COLOURS).map(([t, c]) =>
+          h('li', null, h('span', { class: 'swatch', style: `background:${c}` }), t),
+        );
+        const sizes = [0, 5, 25, 100].map((f) => {
+          const d = markerSize(f);
+          return h('li', { class: 'size' }, h('span', { class: 'size-dot', style: `width:${d}px;height:${d}px` }), f === 0 ? '0 or unknown' : String(f));
+        });
+        const el = h(
+          'details',
+          { class: 'map-legend', 'data-testid': 'map-legend', open: true },
+          h('summary', null, 'Legend'),
+          h('h3', null, 'Event type'),
+          h('ul', null, types),
+          h('h3', null, 'Fatalities'),
+          h('ul', { class: 'sizes' }, sizes),
+          this.unplaced,
+        );
+        L.DomEvent.disableClickPropagation(el);
+        L.DomEvent.disableScrollPropagation(el);
+        return el;
+      },
+    });
+    new Legend({ position: 'bottomright' }).addTo(this.map);
+  }
+
+  private addFitControl(): void {
+    const Fit = L.Control.extend({
+      onAdd: () => {
+        const b = h('button', { type: 'button', class: 'map-button', title: 'Zoom to the events shown', 'aria-label': 'Zoom to the events shown' }, 'Fit');
+        b.addEventListener('click', () => this.fit());
+        L.DomEvent.disableClickPropagation(b);
+        return h('div', { class: 'leaflet-bar' }, b);
+      },
+    });
+    new Fit({ position: 'topleft' }).addTo(this.map);
+  }
+
+  private clusterIcon(c: Leaflet.MarkerCluster): Leaflet.DivIcon {
+    const children = c.getAllChildMarkers();
+    const byType = new Map<string, number>();
+    let fatalities = 0;
+    for (const m of children) {
+      const p = this.props.get(m);
+      if (!p) continue;
+      byType.set(p.eventType, (byType.get(p.eventType) ?? 0) + 1);
+      fatalities += p.fatalities ?? 0;
+    }
+    const n = children.length;
+    let acc = 0;
+    const stops: string[] = [];
+    for (const [t, k] of [...byType].sort((a, b) => b[1] - a[1])) {
+      const from = (acc / n) * 360;
+      acc += k;
+      stops.push(`${typeColour(t)} ${from.toFixed(1)}deg ${((acc / n) * 360).toFixed(1)}deg`);
+    }
+    const d = Math.round(Math.min(64, 30 + 6 * Math.log2(n)));
+    const inner = h('span', { class: 'cluster-count' }, String(n));
+    const el = h('div', { class: 'cluster-ring', style: `width:${d}px;height:${d}px;background:conic-gradient(${stops.join(',')})` }, inner);
+    el.title = `${plural(n, 'event')}, ${plural(fatalities, 'fatality', 'fatalities')}: ${[...byType].map(([t, k]) => `${t} ${k}`).join('; ')}`;
+    return L.divIcon({ html: el, className: 'event-cluster', iconSize: [d, d] });
+  }
+
+  private popup(p: EventFeature['properties']): HTMLElement {
+    const link = h('a', { href: `/events/${p.id}`, class: 'popup-open' }, 'Open event');
+    link.addEventListener('click', (ev) => {
+      ev.preventDefault();
+      this.opts.open(p.id);
+    });
+    const where = [p.location, p.admin1 ? this.opts.labels.admin1Label(`${p.countryCode}.${p.admin1}`) : p.countryCode ? this.opts.labels.country(p.countryCode) : null]
+      .filter(Boolean)
+      .join(', ');
+    return h(
+      'div',
+      { class: 'popup', 'data-event-id': p.id },
+      h('div', { class: 'popup-type' }, h('span', { class: 'swatch', style: `background:${typeColour(p.eventType)}` }), p.eventType),
+      h('div', { class: 'popup-sub' }, p.subEventType),
+      h('dl', null, [
+        h('dt', null, 'Date'),
+        h('dd', null, p.date ?? 'unknown', p.timePrecision && p.timePrecision > 1 ? ` (precision ${p.timePrecision})` : ''),
+        h('dt', null, 'Actors'),
+        h('dd', null, [p.actor1 ?? '—', p.actor2 ? ` vs ${p.actor2}` : '']),
+        h('dt', null, 'Place'),
+        h('dd', null, where || '—', p.geoPrecision ? h('small', null, ` (${GEO_PRECISION[p.geoPrecision] ?? p.geoPrecision})`) : ''),
+        h('dt', null, 'Fatalities'),
+        h('dd', null, p.fatalities === null ? 'unknown' : String(p.fatalities)),
+        h('dt', null, 'Sources'),
+        h('dd', null, `${p.sources} · ${p.review}`),
+      ]),
+      link,
+    );
+  }
+
+  /** Replaces the events shown. */
+  setEvents(fc: EventFeatureCollection): void {
+    this.cluster.clearLayers();
+    this.markers.clear();
+    const layers: Leaflet.Marker[] = [];
+    let unplaced = 0;
+    for (const f of fc.features) {
+      if (!f.geometry) {
+        unplaced++;
+        continue;
+      }
+      const p = f.properties;
+      const [lon, lat] = f.geometry.coordinates;
+      const d = markerSize(p.fatalities);
+      const dot = h('span', { class: `event-dot review-${p.review}`, style: `background:${typeColour(p.eventType)};width:${d}px;height:${d}px` });
+      const m = L.marker([lat, lon], {
+        icon: L.divIcon({ html: dot, className: 'event-marker', iconSize: [d, d] }),
+        title: `${p.eventType}: ${p.subEventType}, ${p.date ?? 'no date'}, ${p.location ?? ''}${p.fatalities ? `, ${p.fatalities} fatalities` : ''}`,
+        riseOnHover: true,
+        alt: `event ${p.id}`,
+      });
+      m.bindPopup(() => this.popup(p), { maxWidth: 320, minWidth: 220 });
+      this.props.set(m, p);
+      this.markers.set(p.id, m);
+      layers.push(m);
+    }
+    this.cluster.addLayers(layers);
+    this.bounds = layers.length > 0 ? L.latLngBounds(layers.map((m) => m.getLatLng())) : null;
+    this.unplaced.textContent = unplaced > 0 ? `${plural(unplaced, 'event')} without a place not shown` : '';
+    if (!this.fittedOnce && this.bounds) {
+      this.fittedOnce = true;
+      this.fit();
+    }
+  }
+
+  /** Events on the map (placed ones). */
+  get count(): number {
+    return this.markers.size;
+  }
+
+  fit(): void {
+    if (this.bounds) this.map.fitBounds(this.bounds.pad(0.15), { maxZoom: 7 });
+  }
+
+  /** Zooms to an event's marker and opens its popup. */
+  show(id: number): boolean {
+    const m = this.markers.get(id);
+    if (!m) return false;
+    this.cluster.zoomToShowLayer(m, () => m.openPopup());
+    return true;
+  }
+
+  invalidate(): void {
+    this.map.invalidateSize();
+  }
+}
