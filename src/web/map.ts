@@ -1,11 +1,12 @@
 // The map: an offline basemap of Natural Earth countries (world-atlas TopoJSON, served with the UI; no tiles, no
 // network), country names, and the events as clustered markers coloured by type and sized by fatalities.
-import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { EventFeature, EventFeatureCollection } from '../server/contract.js';
 import { h } from './dom.js';
 import { GEO_PRECISION, TYPE_COLOURS, markerSize, plural, typeColour, type Labels } from './format.js';
+import { labelPoint, unwrapAntimeridian } from './geo.js';
 import { L, type Leaflet } from './leaflet.js';
 
 export const BASEMAP_URL = '/basemap/countries-50m.json';
@@ -15,61 +16,6 @@ interface CountryLabel {
   at: Leaflet.LatLngExpression;
   /** Area of the largest polygon in square degrees (decides from which zoom the name shows). */
   area: number;
-}
-
-function ringArea(ring: Position[]): { area: number; cx: number; cy: number } {
-  let a = 0;
-  let cx = 0;
-  let cy = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [x0, y0] = ring[j] as [number, number];
-    const [x1, y1] = ring[i] as [number, number];
-    const f = x0 * y1 - x1 * y0;
-    a += f;
-    cx += (x0 + x1) * f;
-    cy += (y0 + y1) * f;
-  }
-  if (a === 0) return { area: 0, cx: ring[0]?.[0] ?? 0, cy: ring[0]?.[1] ?? 0 };
-  return { area: Math.abs(a / 2), cx: cx / (3 * a), cy: cy / (3 * a) };
-}
-
-/** A label point for a country: the centroid of its largest polygon. */
-export function labelPoint(g: Geometry | null): CountryLabel['at'] & [number, number] | null {
-  const r = largest(g);
-  return r ? [r.cy, r.cx] : null;
-}
-
-function largest(g: Geometry | null): { area: number; cx: number; cy: number } | null {
-  if (!g) return null;
-  const polys: Position[][][] = g.type === 'Polygon' ? [(g as Polygon).coordinates] : g.type === 'MultiPolygon' ? (g as MultiPolygon).coordinates : [];
-  let best: { area: number; cx: number; cy: number } | null = null;
-  for (const p of polys) {
-    const outer = p[0];
-    if (!outer || outer.length < 3) continue;
-    const r = ringArea(outer);
-    if (!best || r.area > best.area) best = r;
-  }
-  return best;
-}
-
-/**
- * Rings that cross the antimeridian (Russia's far east, Fiji) jump from +180 to -180 between two points, which a
- * flat map draws as a line across the world: each point is shifted by 360 degrees to stay next to the previous one
- * (the ring then extends past 180, drawn where it belongs).
- */
-export function unwrapAntimeridian(g: Geometry | null): void {
-  if (!g) return;
-  const polys: Position[][][] = g.type === 'Polygon' ? [(g as Polygon).coordinates] : g.type === 'MultiPolygon' ? (g as MultiPolygon).coordinates : [];
-  for (const poly of polys) {
-    for (const ring of poly) {
-      for (let i = 1; i < ring.length; i++) {
-        const prev = ring[i - 1]![0]!;
-        const p = ring[i]!;
-        while (p[0]! - prev > 180) p[0] = p[0]! - 360;
-        while (p[0]! - prev < -180) p[0] = p[0]! + 360;
-      }
-    }
-  }
 }
 
 export interface MapOptions {
@@ -143,9 +89,9 @@ export class EventMap {
       style: () => ({ color: '#8c9399', weight: 0.8, fillColor: '#f4f1ea', fillOpacity: 1 }),
     }).addTo(this.map);
     for (const f of countries.features as Feature<Geometry, { name: string }>[]) {
-      const big = largest(f.geometry);
-      if (!big || !f.properties?.name) continue;
-      const label: CountryLabel = { name: f.properties.name, at: [big.cy, big.cx], area: big.area };
+      const at = labelPoint(f.geometry);
+      if (!at || !f.properties?.name) continue;
+      const label: CountryLabel = { name: f.properties.name, at: [at.lat, at.lon], area: at.area };
       const el = h('span', null, label.name);
       const marker = L.marker(label.at, {
         icon: L.divIcon({ className: 'country-label', html: el, iconSize: [0, 0] }),

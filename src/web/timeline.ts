@@ -269,7 +269,13 @@ export class Timeline {
       this.svg.append(s('line', { x1: x, x2: x, y1: M.top + plotH, y2: M.top + plotH + 4, class: 'axis' }), s('text', { x: x + 2, y: HEIGHT - 5, class: 'tick' }, t.text));
     }
     const unitName = this.unit === 'day' ? 'day' : this.unit;
-    const range = sel ? `${this.buckets[sel[0]]!.start} to ${this.buckets[sel[1]]!.end}` : null;
-    this.summary.textContent = `${total.toLocaleString('en')} events, ${deaths.toLocaleString('en')} fatalities, per ${unitName}${range ? ` · selected ${range}` : ''}`;
+    let text = `${total.toLocaleString('en')} events, ${deaths.toLocaleString('en')} fatalities, per ${unitName}`;
+    if (sel) {
+      const inSel = this.buckets.slice(sel[0], sel[1] + 1);
+      const n = inSel.reduce((a, b) => a + b.events, 0);
+      text = `${this.buckets[sel[0]]!.start} – ${this.buckets[sel[1]]!.end}: ${n.toLocaleString('en')} of ${text}`;
+    }
+    this.summary.textContent = text;
+    this.summary.title = text;
   }
 }
