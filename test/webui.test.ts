@@ -284,6 +284,32 @@ describe.skipIf(missingChromium())('web UI in Chromium (issue 7)', () => {
     await waitListTotal(all);
   });
 
+  it('"List only the events in view" filters the list by the map\'s box; the map keeps every event', async () => {
+    const bbox = '-20,-5,30,25';
+    const want = await total(`bbox=${bbox}`);
+    expect(want).toBeGreaterThan(0);
+    expect(want).toBeLessThan(await total(''));
+    await page.goto(`${server.base}/?bbox=${bbox}`);
+    await ready();
+    expect(await listTotal()).toBe(want);
+    expect(await page.isChecked('[data-testid=map-area]')).toBe(true);
+    await page.waitForTimeout(600); // the map showing the shared box does not replace it
+    expect(new URL(page.url()).searchParams.get('bbox')).toBe(bbox);
+    expect(await page.getAttribute('[data-testid=map]', 'data-events')).toBe(String(await placed('')));
+    expect(await page.getAttribute('[data-testid=export-csv]', 'href')).toContain('bbox=');
+    // panning updates the box; unticking removes it
+    await page.click('[data-testid=chip-bbox] button');
+    await waitListTotal(await total(''));
+    expect(await page.isChecked('[data-testid=map-area]')).toBe(false);
+    await page.check('[data-testid=map-area]');
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('bbox'));
+    const view = new URL(page.url()).searchParams.get('bbox')!;
+    await waitListTotal(await total(`bbox=${view}`));
+    await page.uncheck('[data-testid=map-area]');
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('bbox'));
+    await waitListTotal(await total(''));
+  });
+
   it('an event opens with its evidence, actors, places and dates highlighted', async () => {
     const first = page.locator('[data-testid=event-row] .ev-title').first();
     const href = (await first.getAttribute('href'))!;

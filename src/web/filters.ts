@@ -42,6 +42,7 @@ export class FilterPanel {
   private actorChips: HTMLElement;
   private actorNames = new Map<string, string>();
   private reviewBoxes = new Map<ReviewState, HTMLInputElement>();
+  private areaChip = h('div', { class: 'chips' });
   private from: HTMLInputElement;
   private to: HTMLInputElement;
   private minF: HTMLInputElement;
@@ -133,6 +134,7 @@ export class FilterPanel {
       'aside',
       { class: 'filters', 'aria-label': 'Filters' },
       h('div', { class: 'filters-head' }, h('h2', null, 'Filters'), h('button', { type: 'button', class: 'link-button', onclick: () => this.o.clear(), 'data-testid': 'filter-clear' }, 'Clear all')),
+      this.areaChip,
       group('Search the evidence', qId, this.q),
       h('fieldset', { class: 'fgroup' }, h('legend', { class: 'fgroup-title' }, 'Event type'), h('ul', { class: 'checks' }, types)),
       h('details', { class: 'fgroup sub-types' }, h('summary', { class: 'fgroup-title' }, 'Sub-event type ', this.subSummary), this.subList),
@@ -215,6 +217,7 @@ export class FilterPanel {
       this.actorChips,
       f.actors.map((a) => chip([...this.actorNames].find(([, v]) => v === a)?.[0] ?? a, () => this.o.change({ actors: f.actors.filter((x) => x !== a) }), `chip-actor-${a}`)),
     );
+    fill(this.areaChip, f.bbox ? chip('Only the map view', () => this.o.change({ bbox: '' }), 'chip-bbox') : null);
     const states = reviewStates(f);
     for (const [r, box] of this.reviewBoxes) box.checked = states.includes(r);
     this.from.value = f.from;

@@ -217,6 +217,10 @@ class MapPage {
   private abortTimeline: AbortController | null = null;
   private range: { from: string; to: string } | null;
   private unit: Unit;
+  private mapKey: string | null = null;
+  private timelineKey: string | null = null;
+  /** Set after a review: the same filters may now give other events. */
+  private forceReload = false;
 
   constructor(private app: App) {
     this.range = app.meta.dateRange;
@@ -251,7 +255,12 @@ class MapPage {
 
   async shown(): Promise<void> {
     if (!this.map) {
-      this.map = new EventMap(this.mapBox, { labels: this.app.labels, open: (id) => this.app.navigate(`/events/${id}`) });
+      this.map = new EventMap(this.mapBox, {
+        labels: this.app.labels,
+        open: (id) => this.app.navigate(`/events/${id}`),
+        area: (bbox) => this.app.setFilters({ bbox }),
+      });
+      this.map.setArea(this.app.filters.bbox);
       this.map.basemapReady.catch((e: unknown) => announce(`The basemap could not be loaded: ${errorMessage(e)}`, 'error'));
     } else this.map.invalidate();
     if (this.dirty) await this.refresh();
@@ -261,6 +270,7 @@ class MapPage {
   /** A review elsewhere changed events: refresh when shown next. */
   stale(): void {
     this.dirty = true;
+    this.forceReload = true;
   }
 
   filtersChanged(): void {
@@ -284,17 +294,24 @@ class MapPage {
     this.dirty = false;
     this.orderDirty = false;
     const f = this.app.filters;
+    const force = this.forceReload;
     this.panel.update(f);
+    this.map?.setArea(f.bbox);
     this.timeline.setSelection(f.from, f.to);
     await Promise.all([this.list.load(f, this.app.order), this.loadMap(f), this.loadTimeline(f), this.totals.load(f, this.range)]);
+    if (force) this.forceReload = false;
   }
 
   private async loadMap(f: Filters): Promise<void> {
+    // the map shows everything that matches, whatever the view; it reloads only when that changes
+    const key = filterParams(f, { bbox: false }).toString();
+    if (key === this.mapKey && !this.forceReload) return;
+    this.mapKey = key;
     this.abortMap?.abort();
     const ac = (this.abortMap = new AbortController());
     this.mapBox.classList.add('loading');
     try {
-      const fc = await api.geojson(filterParams(f), ac.signal);
+      const fc = await api.geojson(filterParams(f, { bbox: false }), ac.signal);
       this.map?.setEvents(fc);
       this.mapBox.setAttribute('data-events', String(this.map?.count ?? 0));
     } catch (e) {
@@ -306,6 +323,10 @@ class MapPage {
   }
 
   private async loadTimeline(f: Filters): Promise<void> {
+    // the histogram ignores the date filter (the brush draws it); it reloads only when the other filters change
+    const key = filterParams(f, { dates: false }).toString();
+    if (key === this.timelineKey && !this.forceReload) return;
+    this.timelineKey = key;
     this.abortTimeline?.abort();
     const ac = (this.abortTimeline = new AbortController());
     try {

@@ -7,6 +7,7 @@ import type { EventFeature, EventFeatureCollection } from '../server/contract.js
 import { h } from './dom.js';
 import { GEO_PRECISION, TYPE_COLOURS, markerSize, plural, typeColour, type Labels } from './format.js';
 import { labelPoint, unwrapAntimeridian } from './geo.js';
+import { bboxOf, parseBbox } from './query.js';
 import { L, type Leaflet } from './leaflet.js';
 
 export const BASEMAP_URL = '/basemap/countries-50m.json';
@@ -22,6 +23,8 @@ export interface MapOptions {
   labels: Labels;
   /** Opens an event (the popup's link). */
   open: (id: number) => void;
+  /** "Only the events in view" was switched on (the view's bbox) or off (''), or the view moved while on. */
+  area: (bbox: string) => void;
 }
 
 export class EventMap {
@@ -34,6 +37,10 @@ export class EventMap {
   private bounds: Leaflet.LatLngBounds | null = null;
   private unplaced = h('p', { class: 'legend-note', 'data-testid': 'map-unplaced' });
   private fittedOnce = false;
+  private areaBox = h('input', { type: 'checkbox', id: 'map-area', 'data-testid': 'map-area' });
+  private areaTimer = 0;
+  private area = '';
+  private keepArea = false;
   basemapReady: Promise<void>;
 
   constructor(
@@ -71,7 +78,21 @@ export class EventMap {
     this.cluster.addTo(this.map);
     this.addLegend();
     this.addFitControl();
+    this.addAreaControl();
     this.map.on('zoomend', () => this.updateLabels());
+    this.map.on('moveend', () => {
+      if (this.keepArea) {
+        // the view was set from a shared link's box: keep that box until the analyst moves the map
+        this.keepArea = false;
+        return;
+      }
+      if (!this.areaBox.checked) return;
+      clearTimeout(this.areaTimer);
+      this.areaTimer = window.setTimeout(() => {
+        const b = this.viewBbox();
+        if (b !== this.area) this.opts.area(b);
+      }, 250);
+    });
     this.basemapReady = this.loadBasemap();
   }
 
@@ -152,6 +173,38 @@ export class EventMap {
       },
     });
     new Fit({ position: 'topleft' }).addTo(this.map);
+  }
+
+  private addAreaControl(): void {
+    const Area = L.Control.extend({
+      onAdd: () => {
+        this.areaBox.addEventListener('change', () => this.opts.area(this.areaBox.checked ? this.viewBbox() : ''));
+        const el = h('div', { class: 'map-area leaflet-bar' }, this.areaBox, h('label', { for: 'map-area' }, 'List only the events in view'));
+        L.DomEvent.disableClickPropagation(el);
+        return el;
+      },
+    });
+    new Area({ position: 'topright' }).addTo(this.map);
+  }
+
+  private viewBbox(): string {
+    const b = this.map.getBounds();
+    return bboxOf(b.getWest(), b.getSouth(), b.getEast(), b.getNorth()) || '-180,-90,180,90';
+  }
+
+  /** Reflects the filters' bbox; on the first call with one, shows that area. */
+  setArea(bbox: string): void {
+    this.area = bbox;
+    this.areaBox.checked = bbox !== '';
+    if (bbox && !this.fittedOnce && parseBbox(bbox)) {
+      const [w, s, e, n] = bbox.split(',').map(Number) as [number, number, number, number];
+      this.fittedOnce = true;
+      this.keepArea = true;
+      this.map.fitBounds([
+        [s, w],
+        [n, e < w ? e + 360 : e],
+      ]);
+    }
   }
 
   private clusterIcon(c: Leaflet.MarkerCluster): Leaflet.DivIcon {

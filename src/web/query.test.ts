@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, emptyFilters, filterParams, isFiltered, normaliseReview, pageSearch, parseFilters, parseOrder, reviewStates } from './query.js';
+import { addDays, bboxOf, daysBetween, emptyFilters, filterParams, isFiltered, normaliseReview, pageSearch, parseFilters, parseOrder, reviewStates } from './query.js';
 
 describe('filters in the query string', () => {
   it('round-trips every filter with the API parameter names', () => {
@@ -17,6 +17,7 @@ describe('filters in the query string', () => {
       from: '2024-03-01',
       to: '2024-03-31',
       minFatalities: '5',
+      bbox: '',
     });
     expect(parseFilters(filterParams(f))).toEqual(f);
     const p = filterParams(f);
@@ -59,6 +60,18 @@ describe('filters in the query string', () => {
     expect(parseOrder('?sort=drop+table')).toEqual({ sort: 'date', order: 'desc' });
     expect(pageSearch(emptyFilters(), { sort: 'date', order: 'desc' })).toBe('');
     expect(pageSearch({ ...emptyFilters(), types: ['Riots'] }, { sort: 'fatalities', order: 'desc' })).toBe('?type=Riots&sort=fatalities');
+  });
+
+  it('the map-view box: validated, wrapped at the antimeridian, left out for the map itself', () => {
+    expect(parseFilters('?bbox=-10,5,20,30').bbox).toBe('-10,5,20,30');
+    for (const bad of ['1,2,3', '-10,5,20,x', '-190,0,10,10', '0,50,10,40', '0,,1,2']) expect(parseFilters(`?bbox=${bad}`).bbox, bad).toBe('');
+    expect(bboxOf(-10.12345, 5, 20, 30)).toBe('-10.123,5,20,30');
+    expect(bboxOf(-250, -80, 250, 80)).toBe('');
+    expect(bboxOf(170, -20, 190, -10)).toBe('170,-20,-170,-10');
+    expect(bboxOf(-200, 0, -170, 10)).toBe('160,0,-170,10');
+    const f = { ...emptyFilters(), bbox: '-10,5,20,30' };
+    expect(filterParams(f).get('bbox')).toBe('-10,5,20,30');
+    expect(filterParams(f, { bbox: false }).has('bbox')).toBe(false);
   });
 
   it('day arithmetic in UTC', () => {

@@ -16,6 +16,8 @@ export interface Filters {
   from: string;
   to: string;
   minFatalities: string;
+  /** "minLon,minLat,maxLon,maxLat": only events in this box (the map's view, when the analyst asks for it). */
+  bbox: string;
 }
 
 export interface ListOrder {
@@ -29,7 +31,7 @@ const SORTS: readonly EventSort[] = ['date', 'fatalities', 'confidence', 'update
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function emptyFilters(): Filters {
-  return { types: [], subTypes: [], countries: [], admin1: [], actors: [], q: '', review: null, from: '', to: '', minFatalities: '' };
+  return { types: [], subTypes: [], countries: [], admin1: [], actors: [], q: '', review: null, from: '', to: '', minFatalities: '', bbox: '' };
 }
 
 function uniq(xs: string[]): string[] {
@@ -59,7 +61,30 @@ export function parseFilters(search: string | URLSearchParams): Filters {
   if (f.from && f.to && f.from > f.to) [f.from, f.to] = [f.to, f.from];
   const minF = p.get('minFatalities') ?? '';
   f.minFatalities = /^\d{1,9}$/.test(minF) ? String(Number(minF)) : '';
+  f.bbox = parseBbox(p.get('bbox') ?? '') ?? '';
   return f;
+}
+
+/** A valid bbox parameter, or null. */
+export function parseBbox(v: string): string | null {
+  const n = v.split(',').map((x) => (x.trim() === '' ? NaN : Number(x)));
+  if (n.length !== 4 || n.some((x) => !Number.isFinite(x))) return null;
+  const [minLon, minLat, maxLon, maxLat] = n as [number, number, number, number];
+  if ([minLon, maxLon].some((x) => x < -180 || x > 180) || [minLat, maxLat].some((x) => x < -90 || x > 90) || minLat > maxLat) return null;
+  return n.join(',');
+}
+
+/** The bbox parameter for a map view (west, south, east, north); '' when the view spans the whole world. */
+export function bboxOf(west: number, south: number, east: number, north: number): string {
+  if (east - west >= 360) return '';
+  const wrap = (x: number): number => ((((x + 180) % 360) + 360) % 360) - 180;
+  const r = (x: number): number => Math.round(x * 1000) / 1000;
+  const clampLat = (x: number): number => Math.max(-90, Math.min(90, x));
+  let w = wrap(west);
+  let e = wrap(east);
+  if (east >= 180 && e === -180) e = 180;
+  if (west <= -180 && w === 180) w = -180;
+  return [r(w), r(clampLat(south)), r(e), r(clampLat(north))].join(',');
 }
 
 /** A set of review states in canonical form: null for the default set, "all" for all four. */
@@ -81,6 +106,8 @@ export interface ParamOptions {
   dates?: boolean;
   /** Replace the review filter (the review queue asks for pending events only). */
   review?: Filters['review'];
+  /** Leave out the map-view box (the map itself always shows everything that matches). */
+  bbox?: boolean;
 }
 
 /** The API's query parameters for these filters. */
@@ -100,6 +127,7 @@ export function filterParams(f: Filters, opts: ParamOptions = {}): URLSearchPara
     if (f.to) p.set('to', f.to);
   }
   if (f.minFatalities) p.set('minFatalities', f.minFatalities);
+  if (f.bbox && opts.bbox !== false) p.set('bbox', f.bbox);
   return p;
 }
 
