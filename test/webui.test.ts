@@ -357,6 +357,7 @@ describe.skipIf(missingChromium())('web UI in Chromium (issue 7)', () => {
     await page.click('[data-testid=action-edit]');
     await page.fill('[data-testid=edit-fatalities]', String(fatalities));
     await page.fill('[data-testid=edit-note]', 'second report gives a higher toll');
+    await shot('event-edit');
     await page.click('[data-testid=edit-save]');
     // the reviewer's name is asked once
     await page.waitForSelector('[data-testid=reviewer-dialog][open]');

@@ -375,7 +375,7 @@ export class EventView {
     const pname = h('input', { type: 'text', value: ev.place?.name ?? '', 'aria-label': 'Place name', 'data-testid': 'edit-place-name' });
     const plat = h('input', { type: 'number', step: 'any', min: -90, max: 90, value: ev.place ? String(ev.place.lat) : '', 'aria-label': 'Latitude' });
     const plon = h('input', { type: 'number', step: 'any', min: -180, max: 180, value: ev.place ? String(ev.place.lon) : '', 'aria-label': 'Longitude' });
-    const pcc = h('input', { type: 'text', value: ev.place?.countryCode ?? '', maxlength: 2, size: 3, 'aria-label': 'Country code (ISO alpha-2)' });
+    const pcc = h('input', { type: 'text', class: 'cc', value: ev.place?.countryCode ?? '', maxlength: 2, size: 3, 'aria-label': 'Country code (ISO alpha-2)', title: 'Country code (ISO alpha-2)' });
     const pprec = h('select', { 'aria-label': 'Geo precision' }, [1, 2, 3].map((n) => h('option', { value: String(n) }, `${n}: ${GEO_PRECISION[n]}`)));
     pprec.value = String(ev.place?.precision ?? 1);
     let pick: EventPlace | null = ev.place;
@@ -422,7 +422,8 @@ export class EventView {
       row('Date', date, tprec),
       row('Place', pickSel),
       row('', pname, pcc),
-      row('', plat, plon, pprec),
+      row('Lat, lon', plat, plon),
+      row('Precision', pprec),
       row('', clearPlace, h('label', { for: clearPlace.id }, 'no place (clear it)')),
       row('Fatalities', fatal),
       row('Note', enote),

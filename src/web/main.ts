@@ -218,6 +218,7 @@ class MapPage {
   private range: { from: string; to: string } | null;
   private unit: Unit;
   private mapKey: string | null = null;
+  private mapWhere: string | null = null;
   private timelineKey: string | null = null;
   /** Set after a review: the same filters may now give other events. */
   private forceReload = false;
@@ -312,7 +313,11 @@ class MapPage {
     this.mapBox.classList.add('loading');
     try {
       const fc = await api.geojson(filterParams(f, { bbox: false }), ac.signal);
+      const where = `${f.countries.join(',')}|${f.admin1.join(',')}`;
       this.map?.setEvents(fc);
+      // a new country or region filter shows its events; other filters (dates, types) keep the view
+      if (this.mapWhere !== null && where !== this.mapWhere && !f.bbox) this.map?.fit();
+      this.mapWhere = where;
       this.mapBox.setAttribute('data-events', String(this.map?.count ?? 0));
     } catch (e) {
       const m = errorMessage(e);

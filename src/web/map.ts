@@ -11,6 +11,17 @@ import { bboxOf, parseBbox } from './query.js';
 import { L, type Leaflet } from './leaflet.js';
 
 export const BASEMAP_URL = '/basemap/countries-50m.json';
+/** Capitals, first-level capitals and large cities from the GeoNames gazetteer: [name, lat, lon, minZoom, capital]. */
+export const PLACES_URL = '/basemap/places.json';
+
+interface Town {
+  name: string;
+  lat: number;
+  lon: number;
+  minZoom: number;
+  capital: boolean;
+  marker?: Leaflet.Marker;
+}
 
 interface CountryLabel {
   name: string;
@@ -34,6 +45,8 @@ export class EventMap {
   private props = new WeakMap<Leaflet.Layer, EventFeature['properties']>();
   private countryLabels: { label: CountryLabel; marker: Leaflet.Marker }[] = [];
   private labelLayer: Leaflet.LayerGroup;
+  private townLayer: Leaflet.LayerGroup;
+  private towns: Town[] = [];
   private bounds: Leaflet.LatLngBounds | null = null;
   private unplaced = h('p', { class: 'legend-note', 'data-testid': 'map-unplaced' });
   private fittedOnce = false;
@@ -67,7 +80,11 @@ export class EventMap {
       .addAttribution('Places: <a href="https://www.geonames.org/" rel="noreferrer">GeoNames</a> (CC BY 4.0)')
       .addTo(this.map);
     L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(this.map);
+    const labels = this.map.createPane('labels');
+    labels.style.zIndex = '350';
+    labels.style.pointerEvents = 'none';
     this.labelLayer = L.layerGroup().addTo(this.map);
+    this.townLayer = L.layerGroup().addTo(this.map);
     this.cluster = L.markerClusterGroup({
       showCoverageOnHover: false,
       maxClusterRadius: 44,
@@ -80,6 +97,7 @@ export class EventMap {
     this.addFitControl();
     this.addAreaControl();
     this.map.on('zoomend', () => this.updateLabels());
+    this.map.on('moveend', () => this.updateTowns());
     this.map.on('moveend', () => {
       if (this.keepArea) {
         // the view was set from a shared link's box: keep that box until the analyst moves the map
@@ -94,6 +112,48 @@ export class EventMap {
       }, 250);
     });
     this.basemapReady = this.loadBasemap();
+    void this.loadTowns();
+  }
+
+  private async loadTowns(): Promise<void> {
+    try {
+      const res = await fetch(PLACES_URL);
+      if (!res.ok) return;
+      const rows = (await res.json()) as [string, number, number, number, number][];
+      this.towns = rows.map(([name, lat, lon, minZoom, capital]) => ({ name, lat, lon, minZoom, capital: capital === 1 }));
+      this.updateTowns();
+    } catch {
+      // town names are a convenience: the map works without them
+    }
+  }
+
+  /** Shows the towns in view whose size suits the zoom (capitals first, then larger cities, then regional capitals). */
+  private updateTowns(): void {
+    const z = this.map.getZoom();
+    const view = this.map.getBounds().pad(0.1);
+    // towns come most important first; a name that would overlap one already placed is left out
+    const placed: { x0: number; y0: number; x1: number; y1: number }[] = [];
+    for (const t of this.towns) {
+      let show = z >= t.minZoom && view.contains([t.lat, t.lon]);
+      if (show) {
+        const p = this.map.latLngToContainerPoint([t.lat, t.lon]);
+        const box = { x0: p.x - 4, y0: p.y - 9, x1: p.x + 8 + t.name.length * 6.2, y1: p.y + 6 };
+        show = !placed.some((b) => box.x0 < b.x1 && box.x1 > b.x0 && box.y0 < b.y1 && box.y1 > b.y0);
+        if (show) placed.push(box);
+      }
+      if (show && !t.marker) {
+        const el = h('span', null, t.name);
+        t.marker = L.marker([t.lat, t.lon], {
+          icon: L.divIcon({ className: `town-label${t.capital ? ' capital' : ''}`, html: el, iconSize: [0, 0] }),
+          interactive: false,
+          keyboard: false,
+          pane: 'labels',
+        });
+      }
+      if (!t.marker) continue;
+      if (show && !this.townLayer.hasLayer(t.marker)) this.townLayer.addLayer(t.marker);
+      else if (!show && this.townLayer.hasLayer(t.marker)) this.townLayer.removeLayer(t.marker);
+    }
   }
 
   private async loadBasemap(): Promise<void> {
@@ -118,7 +178,7 @@ export class EventMap {
         icon: L.divIcon({ className: 'country-label', html: el, iconSize: [0, 0] }),
         interactive: false,
         keyboard: false,
-        pane: 'basemap',
+        pane: 'labels',
       });
       this.countryLabels.push({ label, marker });
     }
@@ -303,7 +363,7 @@ export class EventMap {
   }
 
   fit(): void {
-    if (this.bounds) this.map.fitBounds(this.bounds.pad(0.15), { maxZoom: 7 });
+    if (this.bounds) this.map.fitBounds(this.bounds.pad(0.15), { maxZoom: 6 });
   }
 
   /** Zooms to an event's marker and opens its popup. */
