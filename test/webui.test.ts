@@ -178,6 +178,10 @@ describe.skipIf(missingChromium())('web UI in Chromium (issue 7)', () => {
       if (!u.startsWith(server.base + '/') && !u.startsWith('data:') && !u.startsWith('blob:')) outside.push(u);
     });
     page.on('pageerror', (e) => pageErrors.push(e.message));
+    // a blocked resource or a CSP violation shows up as a console error
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`);
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -348,6 +352,14 @@ describe.skipIf(missingChromium())('web UI in Chromium (issue 7)', () => {
     // hovering tells what a span was read as
     expect(await page.getAttribute('[data-testid=article-text] .hl-place >> nth=0', 'title')).toMatch(/(^|\n)place: /);
     await shot('event-view');
+    // and back to the map, with the event's popup open
+    if (ev.place) {
+      await page.click('[data-testid=show-on-map]');
+      await page.waitForSelector(`.leaflet-popup [data-event-id="${id}"]`);
+      expect(new URL(page.url()).pathname).toBe('/');
+      await page.goBack();
+      await page.waitForSelector('[data-testid=article-text] .hl-evidence');
+    }
   });
 
   it('a review edit persists across a reload, with who and when', async () => {

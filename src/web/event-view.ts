@@ -217,6 +217,9 @@ export class EventView {
         h('span', { class: `badge review-${ev.review}`, 'data-testid': 'event-review-state' }, ev.review),
       ),
       ev.edited.length ? h('p', { class: 'muted small' }, `Edited by a reviewer: ${ev.edited.join(', ')}`) : null,
+      ev.place && !this.o.inQueue
+        ? h('button', { type: 'button', class: 'link-button small', 'data-testid': 'show-on-map', onclick: () => ctx.showOnMap(ev.id) }, 'Show on the map')
+        : null,
     );
     fill(this.left, head, actions, this.panel, fields, mentions, history);
     this.panel.replaceChildren();

@@ -131,6 +131,11 @@ class App implements AppContext {
     void this.render();
   }
 
+  showOnMap(id: number): void {
+    this.navigate('/');
+    void this.views.map?.ready.then(() => this.views.map?.locate(id));
+  }
+
   changed(): void {
     void this.refreshCounts();
     this.views.map?.stale();
@@ -254,6 +259,9 @@ class MapPage {
     this.tabBodies.forEach((b, j) => (b.hidden = i !== j));
   }
 
+  /** Settles when the page has shown its data (after each refresh). */
+  ready: Promise<void> = Promise.resolve();
+
   async shown(): Promise<void> {
     if (!this.map) {
       this.map = new EventMap(this.mapBox, {
@@ -264,7 +272,7 @@ class MapPage {
       this.map.setArea(this.app.filters.bbox);
       this.map.basemapReady.catch((e: unknown) => announce(`The basemap could not be loaded: ${errorMessage(e)}`, 'error'));
     } else this.map.invalidate();
-    if (this.dirty) await this.refresh();
+    if (this.dirty) await (this.ready = this.refresh());
     else if (this.orderDirty) await this.list.load(this.app.filters, this.app.order);
   }
 
@@ -286,7 +294,7 @@ class MapPage {
     if (!this.el.hidden) void this.list.load(this.app.filters, this.app.order).then(() => (this.orderDirty = false));
   }
 
-  private locate(id: number): void {
+  locate(id: number): void {
     if (!this.map?.show(id)) announce(`Event ${id} has no place on the map.`);
     else this.mapBox.scrollIntoView({ block: 'nearest' });
   }
