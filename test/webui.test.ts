@@ -528,4 +528,22 @@ describe.skipIf(missingChromium())('web UI in Chromium (issue 7)', () => {
     expect(await p.locator('[data-testid=action-accept]').count()).toBe(0);
     await ro.close();
   });
+
+  it('a wrong token: the server refuses the review, the UI says so and becomes read-only', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await ctx.addInitScript(() => localStorage.setItem('sitrep.reviewer', 'Someone'));
+    const p = await ctx.newPage();
+    const ev = (await api<EventPage>('/api/events?review=pending&limit=1')).items[0]!;
+    await p.goto(`${server.base}/events/${ev.id}#token=not-the-token`);
+    await ready(p);
+    expect(await p.textContent('[data-testid=write-state]')).toBe('can review');
+    await p.click('[data-testid=action-accept]');
+    await p.waitForSelector('.toast-error');
+    expect(await p.textContent('.toast-error')).toMatch(/refused the write token/);
+    expect((await api<EventDetail>(`/api/events/${ev.id}`)).review).toBe('pending');
+    await p.reload();
+    await ready(p);
+    expect(await p.textContent('[data-testid=write-state]')).toBe('read-only');
+    await ctx.close();
+  });
 });

@@ -76,8 +76,10 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
     const err = json && typeof json === 'object' && 'message' in json ? (json as ApiError) : null;
     let message = err?.message ?? `${method} ${path}: HTTP ${res.status}`;
     if (res.status === 401) {
-      message = token()
-        ? 'The server refused the write token: open the link printed by "npm start" or "sitrep serve" again.'
+      const had = token() !== null;
+      forgetToken(); // a refused token is no use: the UI is read-only from the next view on
+      message = had
+        ? 'The server refused the write token (was the server restarted with a new one?): open the link it printed again.'
         : 'Read-only: open the link printed by "npm start" or "sitrep serve" (it carries the write token) to review events.';
     }
     throw new ApiFailure(res.status, message, err);

@@ -112,14 +112,19 @@ export class EventView {
     try {
       const ev = await api.event(id, ac.signal);
       this.show(ev);
-      const ids = ev.articles.map((a) => a.id).filter((a) => !this.articles.has(a));
-      const loaded = await Promise.all(ids.map((a) => api.article(a, ac.signal)));
-      for (const a of loaded) this.articles.set(a.id, a);
-      if (this.ev === ev) this.showArticles();
+      await this.loadArticles(ev, ac.signal);
     } catch (e) {
       const m = errorMessage(e);
       if (m) fill(this.left, h('p', { class: 'error', role: 'alert' }, m));
     }
+  }
+
+  /** Fetches the event's source articles not seen yet, then shows the text. */
+  private async loadArticles(ev: EventDetail, signal?: AbortSignal): Promise<void> {
+    const ids = ev.articles.map((a) => a.id).filter((a) => !this.articles.has(a));
+    const loaded = await Promise.all(ids.map((a) => api.article(a, signal)));
+    for (const a of loaded) this.articles.set(a.id, a);
+    if (this.ev === ev) this.showArticles();
   }
 
   private show(ev: EventDetail): void {
@@ -334,6 +339,10 @@ export class EventView {
       const res = await action(reviewer);
       announce(`${done}: event ${res.event.id}${res.created ? `; new event ${res.created.id}` : ''}${res.removed.length ? `; merged ${res.removed.join(', ')}` : ''}`);
       this.show(res.event);
+      void this.loadArticles(res.event).catch((e: unknown) => {
+        const m = errorMessage(e);
+        if (m) announce(m, 'error');
+      });
       this.o.ctx.changed();
       this.o.changed?.(res.event, res);
       return true;

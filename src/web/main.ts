@@ -2,7 +2,7 @@
 // workspace API. Routes: / (map and list), /events/{id} (one event), /review and /review/{id} (the queue); the
 // filters live in the query string of every route, so any view can be bookmarked or shared.
 import type { EventDetail, MetaResponse } from '../server/contract.js';
-import { api, errorMessage, forgetToken, takeTokenFromLocation, token } from './api.js';
+import { api, errorMessage, takeTokenFromLocation, token } from './api.js';
 import type { AppContext } from './context.js';
 import { announce, fill, h } from './dom.js';
 import { EventView } from './event-view.js';
@@ -382,6 +382,4 @@ async function boot(): Promise<void> {
   document.body.dataset['ready'] = 'true';
 }
 
-// exposed for the browser tests and the console: forget the token (become read-only)
-(window as unknown as { sitrep: unknown }).sitrep = { forgetToken };
 void boot();

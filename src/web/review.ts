@@ -1,6 +1,6 @@
 // The review queue: pending events matching the filters, least confident first, beside the event view with the
 // review actions. A decision moves on to the next event. Keys: j/k next/previous, a accept, x reject, e edit.
-import type { EventDetail, EventSummary } from '../server/contract.js';
+import type { EventDetail, EventSummary, ReviewResponse } from '../server/contract.js';
 import { api, errorMessage } from './api.js';
 import type { AppContext } from './context.js';
 import { fill, h } from './dom.js';
@@ -23,7 +23,7 @@ export class ReviewQueue {
   private abort: AbortController | null = null;
 
   constructor(private ctx: AppContext) {
-    this.view = new EventView({ ctx, inQueue: true, changed: (ev) => this.decided(ev) });
+    this.view = new EventView({ ctx, inQueue: true, changed: (ev, res) => this.decided(ev, res) });
     this.more = h('button', { type: 'button', class: 'small-button', onclick: () => void this.fetch(true) }, 'Load more');
     this.el = h(
       'section',
@@ -105,7 +105,13 @@ export class ReviewQueue {
   }
 
   /** After a decision the event leaves the queue (unless reopened) and the next one opens. */
-  private decided(ev: EventDetail): void {
+  private decided(ev: EventDetail, res: ReviewResponse): void {
+    if (res.removed.length) {
+      // merged into this event: they are gone
+      this.items = this.items.filter((x) => !res.removed.includes(x.id));
+      this.total = Math.max(0, this.total - res.removed.length);
+      this.renderList();
+    }
     if (ev.review === 'pending') return;
     const i = this.items.findIndex((x) => x.id === ev.id);
     if (i < 0) return;
