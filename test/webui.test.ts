@@ -418,6 +418,15 @@ describe.skipIf(missingChromium())('web UI in Chromium (issue 7)', () => {
     expect((await api<EventDetail>(`/api/events/${nextId}`)).review).toBe('rejected');
     // a rejected event leaves the default map and list
     expect(await total('')).toBe((await total('review=all')) - 1);
+    // the queue follows the filters, and says which
+    await page.goto(`${server.base}/review?type=Protests`);
+    await ready();
+    const protests = await total('type=Protests&review=pending');
+    await page.waitForFunction((n) => document.querySelector('[data-testid=queue-count]')?.textContent === `${n} pending`, protests);
+    expect(await page.textContent('[data-testid=queue-scope]')).toContain('Filtered: Protests');
+    expect(await page.locator('[data-testid=queue-list] [data-testid=event-row]').count()).toBe(protests);
+    await page.click('[data-testid=queue-clear]');
+    await page.waitForFunction((n) => document.querySelector('[data-testid=queue-count]')?.textContent === `${n} pending`, pending - 2);
   });
 
   it('merge and split from the event view', async () => {

@@ -13,6 +13,8 @@ export interface AppContext {
   navigate(path: string): void;
   /** Something changed on the server (a review): counts and views refresh. */
   changed(): void;
+  /** Removes every filter. */
+  clearFilters(): void;
   /** Goes to the map and opens the event's marker. */
   showOnMap(id: number): void;
 }

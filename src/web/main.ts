@@ -83,8 +83,10 @@ class App implements AppContext {
     fill(document.getElementById('app')!, header, this.main, h('div', { id: 'status', class: 'status', 'aria-live': 'polite' }), this.dialog);
     this.showWho();
     window.addEventListener('popstate', () => {
+      const before = pageSearch(this.filters, this.order);
       this.filters = parseFilters(location.search);
       this.order = parseOrder(location.search);
+      if (pageSearch(this.filters, this.order) !== before) this.views.map?.stale();
       void this.render();
     });
   }
@@ -149,6 +151,10 @@ class App implements AppContext {
       const msg = errorMessage(e);
       if (msg) announce(msg, 'error');
     }
+  }
+
+  clearFilters(): void {
+    this.setFilters(emptyFilters());
   }
 
   setFilters(patch: Partial<Filters>): void {

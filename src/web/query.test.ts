@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, bboxOf, daysBetween, emptyFilters, filterParams, isFiltered, normaliseReview, pageSearch, parseFilters, parseOrder, reviewStates } from './query.js';
+import { addDays, bboxOf, daysBetween, describeFilters, emptyFilters, filterParams, isFiltered, normaliseReview, pageSearch, parseFilters, parseOrder, reviewStates } from './query.js';
 
 describe('filters in the query string', () => {
   it('round-trips every filter with the API parameter names', () => {
@@ -72,6 +72,19 @@ describe('filters in the query string', () => {
     const f = { ...emptyFilters(), bbox: '-10,5,20,30' };
     expect(filterParams(f).get('bbox')).toBe('-10,5,20,30');
     expect(filterParams(f, { bbox: false }).has('bbox')).toBe(false);
+  });
+
+  it('describes the filters in words', () => {
+    const f = parseFilters('?type=Battles&type=Riots&country=ML&admin1=ML.09&from=2024-03-01&minFatalities=2&q=drone');
+    expect(describeFilters(f, { country: (c) => (c === 'ML' ? 'Mali' : c), admin1: (a) => (a === 'ML.09' ? 'Gao, Mali' : a) })).toEqual([
+      'Battles or Riots',
+      'Mali',
+      'Gao, Mali',
+      'text drone',
+      'from 2024-03-01',
+      'at least 2 fatalities',
+    ]);
+    expect(describeFilters(emptyFilters(), { country: String, admin1: String })).toEqual([]);
   });
 
   it('day arithmetic in UTC', () => {

@@ -161,3 +161,23 @@ export function daysBetween(a: string, b: string): number {
 export function addDays(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
+
+export interface FilterNames {
+  country: (code: string) => string;
+  admin1: (key: string) => string;
+}
+
+/** The filters in words ("Battles; Mali; 2024-03-01 to 2024-03-31"), for views that do not show the panel. */
+export function describeFilters(f: Filters, names: FilterNames): string[] {
+  const out: string[] = [];
+  if (f.types.length) out.push(f.types.join(' or '));
+  if (f.subTypes.length) out.push(f.subTypes.join(' or '));
+  if (f.countries.length) out.push(f.countries.map(names.country).join(' or '));
+  if (f.admin1.length) out.push(f.admin1.map(names.admin1).join(' or '));
+  if (f.actors.length) out.push(`actor ${f.actors.join(' or ')}`);
+  if (f.q) out.push(`text ${f.q}`);
+  if (f.from || f.to) out.push(f.from && f.to ? `${f.from} to ${f.to}` : f.from ? `from ${f.from}` : `until ${f.to}`);
+  if (f.minFatalities) out.push(`at least ${f.minFatalities} fatalities`);
+  if (f.bbox) out.push('the map view');
+  return out;
+}

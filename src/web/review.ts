@@ -6,12 +6,13 @@ import type { AppContext } from './context.js';
 import { fill, h } from './dom.js';
 import { EventView } from './event-view.js';
 import { eventRow } from './list.js';
-import { filterParams, type Filters } from './query.js';
+import { describeFilters, filterParams, type Filters } from './query.js';
 
 export class ReviewQueue {
   readonly el: HTMLElement;
   private list = h('ol', { class: 'ev-list queue-list', 'data-testid': 'queue-list' });
   private count = h('span', { class: 'list-count', 'data-testid': 'queue-count', 'aria-live': 'polite' });
+  private scope = h('p', { class: 'queue-scope small', 'data-testid': 'queue-scope' });
   private more: HTMLButtonElement;
   private detail = h('div', { class: 'queue-detail' });
   private view: EventView;
@@ -33,6 +34,7 @@ export class ReviewQueue {
         { class: 'queue' },
         h('div', { class: 'list-head' }, h('h1', null, 'Review queue'), this.count),
         h('p', { class: 'muted small' }, 'Pending events matching the filters, least confident first. Keys: ', h('kbd', null, 'j'), '/', h('kbd', null, 'k'), ' next/previous, ', h('kbd', null, 'a'), ' accept, ', h('kbd', null, 'x'), ' reject, ', h('kbd', null, 'e'), ' edit.'),
+        this.scope,
         this.list,
         h('div', { class: 'pager' }, this.more),
       ),
@@ -48,6 +50,18 @@ export class ReviewQueue {
 
   async load(f: Filters, select: number | null): Promise<void> {
     this.filters = f;
+    const words = describeFilters({ ...f, review: null }, { country: (c) => this.ctx.labels.country(c), admin1: (a) => this.ctx.labels.admin1Label(a) });
+    fill(
+      this.scope,
+      words.length
+        ? [
+            h('strong', null, 'Filtered: '),
+            words.join('; '),
+            ' ',
+            h('button', { type: 'button', class: 'link-button', onclick: () => this.ctx.clearFilters(), 'data-testid': 'queue-clear' }, 'show all'),
+          ]
+        : 'All pending events (set filters on the map page to narrow the queue).',
+    );
     this.selected = select;
     await this.fetch(false);
     const target = select ?? this.items[0]?.id ?? null;
