@@ -85,6 +85,9 @@ export class EventMap {
     labels.style.pointerEvents = 'none';
     this.labelLayer = L.layerGroup().addTo(this.map);
     this.townLayer = L.layerGroup().addTo(this.map);
+    // Markers and clusters are left out of the tab order (thousands of them would stand between the filters and the
+    // list): keyboard users reach an event from the list, whose "show on the map" opens its popup, focused.
+    (L as unknown as { MarkerCluster: { mergeOptions: (o: object) => void } }).MarkerCluster.mergeOptions({ keyboard: false });
     this.cluster = L.markerClusterGroup({
       showCoverageOnHover: false,
       maxClusterRadius: 44,
@@ -341,9 +344,10 @@ export class EventMap {
         icon: L.divIcon({ html: dot, className: 'event-marker', iconSize: [d, d] }),
         title: `${p.eventType}: ${p.subEventType}, ${p.date ?? 'no date'}, ${p.location ?? ''}${p.fatalities ? `, ${p.fatalities} fatalities` : ''}`,
         riseOnHover: true,
-        alt: `event ${p.id}`,
+        keyboard: false,
       });
       m.bindPopup(() => this.popup(p), { maxWidth: 320, minWidth: 220 });
+      m.on('popupopen', (e: Leaflet.PopupEvent) => e.popup.getElement()?.querySelector<HTMLElement>('.popup-open')?.focus({ preventScroll: true }));
       this.props.set(m, p);
       this.markers.set(p.id, m);
       layers.push(m);
