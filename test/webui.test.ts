@@ -526,6 +526,27 @@ describe.skipIf(missingChromium())('web UI in Chromium (issue 7)', () => {
     expect(outside).toEqual([]);
   });
 
+  it('keyboard: every filter, the map controls, the timeline and the list are reachable with Tab; Enter opens an event', async () => {
+    await page.goto(server.base + '/');
+    await ready();
+    const seen: string[] = [];
+    for (let i = 0; i < 80; i++) {
+      await page.keyboard.press('Tab');
+      const id = await page.evaluate(() => {
+        const e = document.activeElement as HTMLElement | null;
+        return e?.dataset['testid'] ?? (e?.classList.contains('ev-title') ? 'event-title' : e?.tagName.toLowerCase() ?? '');
+      });
+      seen.push(id);
+      if (id === 'event-title') break;
+    }
+    for (const want of ['nav-review', 'export-csv', 'filter-q', 'filter-type-Battles', 'filter-country', 'filter-admin1', 'filter-actor', 'filter-review-rejected', 'filter-from', 'filter-minf', 'map-area', 'timeline', 'event-title']) {
+      expect(seen, want).toContain(want);
+    }
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=article-text] .hl-evidence');
+    expect(new URL(page.url()).pathname).toMatch(/^\/events\/\d+$/);
+  });
+
   it('without the token the UI is read-only and says how to get write access', async () => {
     const ro = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const p = await ro.newPage();
