@@ -17,6 +17,8 @@ import { Totals } from './totals.js';
 import './style.css';
 
 const REVIEWER_KEY = 'sitrep.reviewer';
+/** Most events the map loads at once. */
+const MAP_CAP = 30_000;
 
 class App implements AppContext {
   filters: Filters;
@@ -326,6 +328,13 @@ class MapPage {
     const ac = (this.abortMap = new AbortController());
     this.mapBox.classList.add('loading');
     try {
+      // a browser draws tens of thousands of markers well, not hundreds of thousands: past the cap, ask to narrow
+      const count = await api.events(new URLSearchParams([...filterParams(f, { bbox: false }), ['limit', '1'], ['total', 'true']]), ac.signal);
+      if ((count.total ?? 0) > MAP_CAP) {
+        this.map?.setEvents({ type: 'FeatureCollection', features: [] }, `${count.total!.toLocaleString('en')} events match: the map draws at most ${MAP_CAP.toLocaleString('en')}. Narrow the dates or the area to see them.`);
+        this.mapBox.setAttribute('data-events', '0');
+        return;
+      }
       const fc = await api.geojson(filterParams(f, { bbox: false }), ac.signal);
       const where = `${f.countries.join(',')}|${f.admin1.join(',')}`;
       this.map?.setEvents(fc);

@@ -49,6 +49,7 @@ export class EventMap {
   private towns: Town[] = [];
   private bounds: Leaflet.LatLngBounds | null = null;
   private unplaced = h('p', { class: 'legend-note', 'data-testid': 'map-unplaced' });
+  private notice = h('div', { class: 'map-notice', role: 'status', hidden: true, 'data-testid': 'map-notice' });
   private fittedOnce = false;
   private areaBox = h('input', { type: 'checkbox', id: 'map-area', 'data-testid': 'map-area' });
   private areaTimer = 0;
@@ -114,6 +115,7 @@ export class EventMap {
         if (b !== this.area) this.opts.area(b);
       }, 250);
     });
+    container.append(this.notice);
     this.basemapReady = this.loadBasemap();
     void this.loadTowns();
   }
@@ -325,8 +327,8 @@ export class EventMap {
     );
   }
 
-  /** Replaces the events shown. */
-  setEvents(fc: EventFeatureCollection): void {
+  /** Replaces the events shown (`notice`: why none are, when they are too many). */
+  setEvents(fc: EventFeatureCollection, notice = ''): void {
     this.cluster.clearLayers();
     this.markers.clear();
     const layers: Leaflet.Marker[] = [];
@@ -354,7 +356,9 @@ export class EventMap {
     }
     this.cluster.addLayers(layers);
     this.bounds = layers.length > 0 ? L.latLngBounds(layers.map((m) => m.getLatLng())) : null;
-    this.unplaced.textContent = unplaced > 0 ? `${plural(unplaced, 'event')} without a place not shown` : '';
+    this.unplaced.textContent = !notice && unplaced > 0 ? `${plural(unplaced, 'event')} without a place not shown` : '';
+    this.notice.textContent = notice;
+    this.notice.hidden = !notice;
     if (!this.fittedOnce && this.bounds) {
       this.fittedOnce = true;
       this.fit();
