@@ -86,7 +86,7 @@ export class EventList {
     this.el = h(
       'section',
       { class: 'list-panel', 'aria-label': 'Events' },
-      h('div', { class: 'list-head' }, this.head, h('span', { class: 'spacer' }), h('label', { class: 'muted small' }, 'sort ', this.sort), this.orderButton),
+      h('div', { class: 'list-head' }, this.head, h('label', { class: 'muted small sort-label' }, 'sort ', this.sort), this.orderButton),
       this.items,
       h('div', { class: 'pager' }, this.prev, this.next),
     );
@@ -95,7 +95,8 @@ export class EventList {
   async load(f: Filters, order: ListOrder): Promise<void> {
     this.order = order;
     this.sort.value = order.sort;
-    this.orderButton.textContent = order.order === 'desc' ? '↓ desc' : '↑ asc';
+    this.orderButton.textContent = order.order === 'desc' ? '↓' : '↑';
+    this.orderButton.title = order.order === 'desc' ? 'Descending (click for ascending)' : 'Ascending (click for descending)';
     this.orderButton.setAttribute('aria-label', `Order: ${order.order === 'desc' ? 'descending' : 'ascending'} (click to reverse)`);
     const p = filterParams(f);
     p.set('sort', order.sort);
