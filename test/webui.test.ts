@@ -349,6 +349,10 @@ describe.skipIf(missingChromium())('web UI in Chromium (issue 7)', () => {
     });
     for (const e of evidence) expect(marked).toContain(e);
     for (const kind of ['actor', 'place', 'date']) expect(await page.locator(`[data-testid=article-text] .hl-${kind}`).count(), kind).toBeGreaterThan(0);
+    // the article's other events are listed
+    const art = await api<{ eventIds: Record<string, number> }>(`/api/articles/${articleId}`);
+    const others = new Set(Object.values(art.eventIds).filter((x) => x !== id));
+    expect(await page.locator('[data-testid=article-others] li').count()).toBe(others.size);
     // hovering tells what a span was read as
     expect(await page.getAttribute('[data-testid=article-text] .hl-place >> nth=0', 'title')).toMatch(/(^|\n)place: /);
     await shot('event-view');

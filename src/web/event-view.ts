@@ -83,6 +83,7 @@ export class EventView {
   private tabs = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Source articles' });
   private articleHead = h('div', { class: 'article-head' });
   private text = h('div', { class: 'article-text', 'data-testid': 'article-text', tabindex: 0, 'aria-label': 'Article text' });
+  private others = h('div', { class: 'article-others', 'data-testid': 'article-others' });
   private hidden = new Set<MarkKind>();
   private abort: AbortController | null = null;
 
@@ -96,7 +97,7 @@ export class EventView {
       });
       return h('label', { class: `hl-key hl-key-${k}`, for: box.id }, box, h('span', { class: `hl hl-${k}` }, KIND_LABELS[k]));
     });
-    fill(this.right, this.tabs, this.articleHead, h('div', { class: 'hl-legend', role: 'group', 'aria-label': 'Highlights' }, toggles), this.text);
+    fill(this.right, this.tabs, this.articleHead, h('div', { class: 'hl-legend', role: 'group', 'aria-label': 'Highlights' }, toggles), this.text, this.others);
     this.el = h('article', { class: 'event-view', 'data-testid': 'event-view' }, this.left, this.right);
   }
 
@@ -292,6 +293,21 @@ export class EventView {
     const marks = articleMarks(a, ev.mentions, this.o.ctx.labels.interLabel);
     this.text.replaceChildren(renderHighlighted(a.doc.text, marks));
     this.text.setAttribute('data-article-id', String(a.id));
+    // the other events read from this article, a click away
+    const seen = new Set<number>([ev.id]);
+    const others = a.doc.events.flatMap((de) => {
+      const target = a.eventIds[de.id];
+      if (target === undefined || seen.has(target)) return [];
+      seen.add(target);
+      const link = h('a', { href: `/events/${target}` }, `event ${target}: ${de.eventType} · ${de.subEventType}`);
+      link.addEventListener('click', (e) => {
+        if (e.ctrlKey || e.metaKey || e.shiftKey) return;
+        e.preventDefault();
+        this.o.ctx.navigate(`/events/${target}`);
+      });
+      return [h('li', null, h('span', { class: 'swatch', style: `background:${typeColour(de.eventType)}` }), link)];
+    });
+    fill(this.others, others.length ? [h('h3', null, 'Also read from this article'), h('ul', null, others)] : null);
     const first = this.text.querySelector<HTMLElement>('.hl-evidence');
     if (first) this.text.scrollTop = Math.max(0, first.offsetTop - this.text.offsetTop - 60);
   }
