@@ -155,3 +155,17 @@ describe('issue #2/#5: a toponym the tagger labelled otherwise', () => {
     expect(texts).not.toContain('Reuters');
   });
 });
+
+describe('a town far outside the document geography', () => {
+  it('keeps its only reading but with low confidence ("Fano" in an Ethiopian report)', () => {
+    const d = run('Addis Ababa: Ethiopian federal troops clashed with Fano militiamen near Gondar in the Amhara region on Tuesday.');
+    const fano = d.places.find((p) => p.text === 'Fano');
+    if (fano) expect(fano.confidence).toBeLessThan(0.5);
+    expect(d.places.find((p) => p.text === 'Gondar')?.confidence).toBeGreaterThan(0.5);
+  });
+
+  it('leaves a lone foreign town alone when nothing else says where the report is', () => {
+    const d = run('Officials met in Fano on Monday.');
+    expect(d.places.find((p) => p.text === 'Fano')?.confidence).toBeGreaterThan(0.5);
+  });
+});

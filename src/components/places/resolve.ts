@@ -380,8 +380,9 @@ export function resolveMentions(
     }
   }
   trace?.(works.map((wk) => ({ mention: wk.m, cands: wk.cands, feats: wk.feats, choice: wk.choice })));
+  const offFocus = outOfFocus(works);
 
-  return works.map((wk) => {
+  return works.map((wk, i) => {
     const mx = Math.max(...wk.scores);
     let z = 0;
     for (const s of wk.scores) z += Math.exp(s - mx);
@@ -390,6 +391,7 @@ export function resolveMentions(
     if (c.match === 'skeleton') conf *= 0.8;
     if (wk.m.kind === 'embedded') conf *= 0.7;
     if (wk.m.source === 'override') conf *= 0.8;
+    if (offFocus[i]) conf *= OUT_OF_FOCUS;
     const before = ctx.text.slice(Math.max(0, wk.m.start - 40), wk.m.start);
     return {
       start: wk.m.start,
@@ -399,6 +401,32 @@ export function resolveMentions(
       confidence: Math.round(conf * 1000) / 1000,
       near: NEAR.test(before),
     };
+  });
+}
+
+/** Confidence factor for a town read far outside the document's geography (see outOfFocus). */
+const OUT_OF_FOCUS = 0.3;
+const TOWN_GROUPS = new Set(['capital', 'seat1', 'seat2', 'ppl', 'other']);
+
+/**
+ * A town whose country nothing else in the document supports, in a document whose places clearly lie in another
+ * country (two or more other mentions there), read with no qualifier: the softmax over its candidates cannot say so
+ * when it has only one ("Fano", the Ethiopian militia, has one candidate: Fano, Italy), so its confidence is cut.
+ * The choice is unchanged; consumers (the events stage) skip unsure places when better ones exist.
+ */
+function outOfFocus(works: Work[]): boolean[] {
+  const countryOf = works.map((wk) => wk.cands[wk.choice]?.place.cc ?? '');
+  const support = new Map<string, number>();
+  for (const cc of countryOf) if (cc) support.set(cc, (support.get(cc) ?? 0) + 1);
+  let top = '';
+  let topN = 0;
+  for (const [cc, n] of support) if (n > topN) [top, topN] = [cc, n];
+  return works.map((wk, i) => {
+    const p = wk.cands[wk.choice]?.place;
+    if (!p || wk.qualified || wk.m.kind !== 'toponym' || !TOWN_GROUPS.has(typeGroup(p))) return false;
+    const own = countryOf[i]!;
+    const others = (support.get(own) ?? 0) - works.filter((w, j) => j !== i && countryOf[j] === own && nameKey(w.text) === nameKey(wk.text)).length - 1;
+    return others <= 0 && top !== own && topN >= 2;
   });
 }
 
