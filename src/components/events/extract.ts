@@ -666,7 +666,7 @@ function finish(doc: Doc, d: Draft, drafts: Draft[], mentions: MentionRef[], qua
   if (date === 'drop') return null;
 
   // Place.
-  const place = pickPlace(doc, d, prev, trace);
+  const place = pickPlace(doc, d, prev, trace, mentions);
 
   // Actors.
   const country = place?.countryCode ?? documentCountryOf(doc);
@@ -768,6 +768,8 @@ const NEAR_WORDS = /\b(near|outside|outskirts|around|vicinity|close to|area|area
 
 function placeRank(p: PlaceMention): number {
   const fc = p.featureCode ?? '';
+  // A demonym ("Turkish forces") names whose forces, not where: the last resort.
+  if (p.kind === 'demonym') return 5.5;
   if (/^PPL/.test(fc) || fc === '') return 1;
   if (/^ADM[2-5]|^ADMD/.test(fc)) return 2;
   if (fc === 'ADM1') return 3;
@@ -791,25 +793,114 @@ function eventPlaceOf(doc: Doc, p: PlaceMention): EventPlace {
   return ep;
 }
 
-function pickPlace(doc: Doc, d: Draft, prev: Draft | null, trace: EventTrace): EventPlace | null {
-  if (!doc.assigned.has('places') || doc.places.length === 0) return null;
-  const places = doc.places.filter((p) => p.countryCode && Number.isFinite(p.lat) && placeRank(p) < 6);
-  const inSentences = (ks: number[]): PlaceMention[] => places.filter((p) => ks.includes(doc.sentenceAt(p.start)));
-  const choose = (cands: PlaceMention[]): PlaceMention | null =>
-    [...cands].sort((a, b) => placeRank(a) - placeRank(b) || Math.abs(a.start - d.trigger.start) - Math.abs(b.start - d.trigger.start))[0] ?? null;
-  let p = choose(inSentences(d.sentences));
-  // A country or region alone in the sentence, while the dateline or the sentences just before name a town in it.
-  if (!p || placeRank(p) >= 3) {
-    const dl = doc.dateline ? places.filter((x) => x.start >= doc.dateline!.start && x.end <= doc.dateline!.end) : [];
-    const before = inSentences([d.sentence - 1, d.sentence - 2].filter((k) => k >= 0));
-    const better = choose([...dl, ...before].filter((x) => !p || (x.countryCode === p.countryCode && placeRank(x) < placeRank(p))));
-    if (better) p = better;
+/** Words after a name that make it a part of a town (a neighbourhood, a square, a building), not the town. */
+const SUBLOCATION_AFTER =
+  /^\s+(?:neighbou?rhoods?|square|sector|street|avenue|road|market|school|hospital|university|college|station|airport|offices?|bazaa?r|mosque|church|temple|park|bridge|prison|jail|stadium|building|hotel|cent(?:er|re)|ward|colony|quarter|community|farm|factory|mall|junction|roundabout|highway|hall|ministry|embassy|consulate|court|headquarters)\b/i;
+/** Words after a name that make it a weapon's, a group's or a people's name ("Grad missiles", "Kuchi militants"). */
+const NOT_PLACE_AFTER = /^\s+(?:missiles?|rockets?|launchers?|militants?|militia(?:men)?|fighters?|forces|soldiers|tribe|tribesmen|clan|gangs?|cartel|brigades?|battalion|party|movement|union|association|group)\b/i;
+/** A locative word right before a name: the name is where something happened. */
+const LOCATIVE_BEFORE = /\b(?:in|at|near|outside|around|inside|throughout|across|into|of|from|to|towards?|between|and)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|rural|downtown)\w*\s+)?$/i;
+/** Between a place and its qualifier: "X (Y", "X, Y", "X in Y", "X village (Y", "X district, Y". */
+const QUALIFIER_BETWEEN =
+  /^(?:\s+(?:city|town|village|villages|district|township|municipality|county|province|region|state|governorate|area|locality|LGA|woreda|kebele|upazila|tehsil|subdistrict|sub-district|commune|department|zone))?\s*(?:,\s*|\(\s*|\s+in\s+(?:the\s+)?|\s+of\s+)$/i;
+
+interface PlaceCandidate {
+  p: PlaceMention;
+  /** A qualifier names a region that holds it ("Frankfort (Kentucky)", "Granada, Andalucia"). */
+  qualified: boolean;
+  /** It is itself the qualifier of another candidate, a part of a town, an actor's name, or the only place of its country among others that agree. */
+  demoted: boolean;
+  locative: boolean;
+}
+
+/** Does the region of mention q hold the place of mention p (same country; same first-level region for an ADM1)? */
+function holds(q: PlaceMention, p: PlaceMention): boolean {
+  if (!q.countryCode || q.countryCode !== p.countryCode) return false;
+  const fc = q.featureCode ?? '';
+  if (fc === 'ADM1') return q.admin1 === p.admin1;
+  if (/^ADM[2-5]/.test(fc)) return q.admin1 === p.admin1;
+  if (/^PCL/.test(fc)) return true;
+  // A town as qualifier ("Baghdad - Karkh (Baghdad)", "Aleppo" for the governorate): same first-level region.
+  return q.admin1 !== undefined && q.admin1 === p.admin1;
+}
+
+/**
+ * The candidate places of a document for event location, each with what its context says: qualified by a region
+ * that holds it, a qualifier of another place, a part of a town ("the Floresta neighborhood"), an actor's name
+ * ("Taliban"), or the lone place of its country among places that agree on another one.
+ */
+function placeCandidates(doc: Doc, mentions: MentionRef[]): PlaceCandidate[] {
+  const places = doc.places.filter((p) => p.countryCode && Number.isFinite(p.lat) && placeRank(p) < 6 && p.kind !== 'embedded');
+  const text = doc.text;
+  const keyOf = (p: PlaceMention): string => text.slice(p.start, p.end).toLowerCase();
+  const out: PlaceCandidate[] = places.map((p) => ({ p, qualified: false, demoted: false, locative: LOCATIVE_BEFORE.test(text.slice(Math.max(0, p.start - 40), p.start)) }));
+  for (let i = 0; i < out.length; i++) {
+    const a = out[i]!;
+    // The qualifiers of a: the places that follow it through "(", ",", "in", head words, within the same parenthesis chain.
+    let prevEnd = a.p.end;
+    const quals: PlaceCandidate[] = [];
+    for (let j = i + 1; j < out.length; j++) {
+      const b = out[j]!;
+      const between = text.slice(prevEnd, b.p.start);
+      const chained = j === i + 1 ? QUALIFIER_BETWEEN.test(between) : /^(?:\s+(?:city|town|village|district|township|municipality|county|province|region|state|governorate|zone|LGA))?\s*(?:,|\(|\s+in)\s*$/i.test(between) || /^\s*,\s*$/.test(between);
+      if (!chained || between.includes(')') || between.includes('.')) break;
+      quals.push(b);
+      prevEnd = b.p.end;
+    }
+    for (const b of quals) {
+      if (holds(b.p, a.p)) a.qualified = true;
+      if (b.p.countryCode === a.p.countryCode) b.demoted = true;
+    }
+    // Qualified by regions none of which holds it: the name was resolved to a namesake elsewhere ("Djugu, Ituri" read
+    // as Djougou in Benin); its qualifiers say where the event is.
+    if (quals.length > 0 && !a.qualified && quals.some((b) => placeRank(b.p) >= 2 && placeRank(b.p) <= 5 && b.p.countryCode !== a.p.countryCode)) a.demoted = true;
+    const after = text.slice(a.p.end, a.p.end + 40);
+    if ((SUBLOCATION_AFTER.test(after) && places.length > 1) || NOT_PLACE_AFTER.test(after)) a.demoted = true;
+    // The name of an actor ("Taliban", "Hamas") is not where the event happened.
+    if (mentions.some((m) => m.start <= a.p.start && a.p.end <= m.end && m.end - m.start <= a.p.end - a.p.start + 1) && placeRank(a.p) < 5) a.demoted = true;
   }
-  if (!p) p = choose(places.filter((x) => placeRank(x) <= 2)) ?? choose(places);
+  // A place whose country no other place of the document shares, while other places agree on one country, is
+  // more likely a misread name ("Latina", "Republic square") than the event's place.
+  const support = new Map<string, Set<string>>();
+  for (const c of out) {
+    if (c.p.kind === 'demonym' || placeRank(c.p) > 3) continue;
+    const set = support.get(c.p.countryCode) ?? new Set<string>();
+    set.add(keyOf(c.p));
+    support.set(c.p.countryCode, set);
+  }
+  const agreeing = [...support.values()].some((set) => set.size >= 2);
+  for (const c of out) if (agreeing && (support.get(c.p.countryCode)?.size ?? 0) < 2 && !c.qualified && placeRank(c.p) <= 2) c.demoted = true;
+  return out;
+}
+
+function pickPlace(doc: Doc, d: Draft, prev: Draft | null, trace: EventTrace, mentions: MentionRef[]): EventPlace | null {
+  if (!doc.assigned.has('places') || doc.places.length === 0) return null;
+  const cands = placeCandidates(doc, mentions);
+  const inSentences = (ks: number[]): PlaceCandidate[] => cands.filter((c) => ks.includes(doc.sentenceAt(c.p.start)));
+  const choose = (cs: PlaceCandidate[]): PlaceCandidate | null =>
+    [...cs].sort(
+      (a, b) =>
+        Number(a.demoted) - Number(b.demoted) ||
+        placeRank(a.p) - placeRank(b.p) ||
+        Number(b.qualified) - Number(a.qualified) ||
+        Number(b.locative) - Number(a.locative) ||
+        Math.abs(a.p.start - d.trigger.start) - Math.abs(b.p.start - d.trigger.start),
+    )[0] ?? null;
+  let c = choose(inSentences(d.sentences));
+  // A country or region alone in the sentence, while the dateline or the sentences just before name a town in it.
+  if (!c || placeRank(c.p) >= 3 || c.demoted) {
+    const dl = doc.dateline ? cands.filter((x) => x.p.start >= doc.dateline!.start && x.p.end <= doc.dateline!.end) : [];
+    const before = inSentences([d.sentence - 1, d.sentence - 2].filter((k) => k >= 0));
+    // A demonym or a doubtful reading gives way to a place of any country; a country or region to a place in it.
+    const weak = (x: PlaceCandidate): boolean => x.demoted || x.p.kind === 'demonym';
+    const better = choose([...dl, ...before].filter((x) => !x.demoted && (!c || ((x.p.countryCode === c.p.countryCode || weak(c)) && placeRank(x.p) < placeRank(c.p)))));
+    if (better) c = better;
+  }
+  if (!c) c = choose(cands.filter((x) => placeRank(x.p) <= 2)) ?? choose(cands);
   void prev;
-  if (!p) return null;
-  trace.place = { start: p.start, end: p.end };
-  return eventPlaceOf(doc, p);
+  if (!c) return null;
+  trace.place = { start: c.p.start, end: c.p.end };
+  return eventPlaceOf(doc, c.p);
 }
 
 const LOCAL_KINDS = new Set(['civilians', 'protesters', 'rioters', 'unidentified', 'gang', 'communal']);
