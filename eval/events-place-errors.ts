@@ -105,6 +105,7 @@ async function main(): Promise<void> {
       }
     }
     counts.set(cls, (counts.get(cls) ?? 0) + 1);
+    if (process.argv.includes('--ids')) process.stdout.write(`${r.id}\t${cls}\n`);
     if (cls.endsWith('/country') || cls === 'no-place' || cls === 'no-event') {
       const anyRight = places.some((p) => p.kind !== 'embedded' && p.countryCode === iso);
       const anyActor = doc.actors.some((a) => (a as { countryCode?: string }).countryCode === iso);

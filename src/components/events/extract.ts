@@ -847,13 +847,13 @@ function placeCandidates(doc: Doc, mentions: MentionRef[]): PlaceCandidate[] {
       quals.push(b);
       prevEnd = b.p.end;
     }
-    for (const b of quals) {
-      if (holds(b.p, a.p)) a.qualified = true;
-      if (b.p.countryCode === a.p.countryCode) b.demoted = true;
-    }
-    // Qualified by regions none of which holds it: the name was resolved to a namesake elsewhere ("Djugu, Ituri" read
-    // as Djougou in Benin); its qualifiers say where the event is.
-    if (quals.length > 0 && !a.qualified && quals.some((b) => placeRank(b.p) >= 2 && placeRank(b.p) <= 5 && b.p.countryCode !== a.p.countryCode)) a.demoted = true;
+    // A qualifier read as the very place it qualifies ("Kale town (Kale district)" both read as one town) says nothing.
+    const informative = quals.filter((b) => b.p.geonameId !== a.p.geonameId || b.p.name !== a.p.name);
+    for (const b of quals) if (b.p.countryCode === a.p.countryCode) b.demoted = true;
+    for (const b of informative) if (holds(b.p, a.p)) a.qualified = true;
+    // Qualified by places none of which holds it: the name was resolved to a namesake elsewhere ("Djugu, Ituri" read
+    // as Djougou in Benin, "Mala (Harib, Marib)" as Mala in Peru); its qualifiers say where the event is.
+    if (!a.qualified && informative.some((b) => placeRank(b.p) <= 5 && b.p.countryCode !== a.p.countryCode)) a.demoted = true;
     const after = text.slice(a.p.end, a.p.end + 40);
     if ((SUBLOCATION_AFTER.test(after) && places.length > 1) || NOT_PLACE_AFTER.test(after)) a.demoted = true;
     // The name of an actor ("Taliban", "Hamas") is not where the event happened.

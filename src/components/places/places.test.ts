@@ -180,6 +180,14 @@ describe('issue 6: qualifiers and administrative names as event reports write th
     expect(d.places.find((p) => p.text === 'Merida')?.countryCode).toBe('VE');
   });
 
+  it('reads a qualifier as the region that holds the place it qualifies: Cajamarca (Cajamarca)', () => {
+    const d = run('Drivers blocked a highway in Cajamarca (Cajamarca) over fuel prices.');
+    const [city, region] = d.places.filter((p) => p.text === 'Cajamarca');
+    expect(city?.countryCode).toBe('PE');
+    expect(region?.countryCode).toBe('PE');
+    expect(region?.featureCode).toMatch(/^ADM/);
+  });
+
   it('finds a city written with its head word or district, and provinces GeoNames lists as "Province du X"', () => {
     const batumi = run('Citizens protested in Batumi City.', (x) => {
       x.entities = [{ start: 22, end: 33, text: 'Batumi City', label: 'LOC' }];

@@ -230,11 +230,14 @@ export function resolveMentions(
     });
     works.push({ m, text, cands, feats, choice: 0, scores: [], qualified: false });
   }
+  const chains = new Map<Work, Work[]>();
   // Qualifiers: "X, Y", "X in Y", "X (Y)", and chains of them as reports write them ("X village (Y township, Z
   // district, W region)", "X, Y, Z"): the candidates of X that the most qualifier regions hold.
   for (let i = 0; i < works.length; i++) {
     const a = works[i]!;
     const held = new Array<number>(a.cands.length).fill(0);
+    const chain: Work[] = [];
+    chains.set(a, chain);
     let prevEnd = a.m.end;
     for (let j = i + 1; j < works.length; j++) {
       const b = works[j]!;
@@ -251,6 +254,7 @@ export function resolveMentions(
         hit.forEach((h, ci) => void (h && held[ci]!++));
         break;
       }
+      chain.push(b);
       prevEnd = b.m.end;
     }
     const most = Math.max(0, ...held);
@@ -401,6 +405,16 @@ export function resolveMentions(
     for (const g of unq) {
       const i = g.cands.findIndex((c) => c.place.id === id);
       if (i >= 0) g.choice = i;
+    }
+  }
+  // A qualifier is read as the region that holds the place it qualifies, when it can be: "Cajamarca (Cajamarca)" is
+  // the Peruvian region after the Peruvian city, not a Colombian town of the same name.
+  for (const [a, chain] of chains) {
+    const p = a.cands[a.choice]!.place;
+    for (const b of chain) {
+      if (contains(b.cands[b.choice]!.place, p)) continue;
+      const ci = b.cands.findIndex((c) => ['country', 'adm1', 'adm2'].includes(typeGroup(c.place)) && contains(c.place, p));
+      if (ci >= 0) b.choice = ci;
     }
   }
   trace?.(works.map((wk) => ({ mention: wk.m, cands: wk.cands, feats: wk.feats, choice: wk.choice })));
