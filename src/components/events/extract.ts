@@ -898,7 +898,19 @@ function pickPlace(doc: Doc, d: Draft, prev: Draft | null, trace: EventTrace, me
   }
   if (!c) c = choose(cands.filter((x) => placeRank(x.p) <= 2)) ?? choose(cands);
   void prev;
-  if (!c) return null;
+  if (!c) {
+    // Nothing but places inside longer names ("the Jeonju City Hall", "Vale Veterinary Hospital"): the nearest one,
+    // at precision 2 at best, says at least where.
+    const inNames = doc.places
+      .filter((p) => p.kind === 'embedded' && p.countryCode && Number.isFinite(p.lat) && placeRank(p) <= 3)
+      .sort((a, b) => Number(doc.sentenceAt(a.start) !== d.sentence) - Number(doc.sentenceAt(b.start) !== d.sentence) || placeRank(a) - placeRank(b) || Math.abs(a.start - d.trigger.start) - Math.abs(b.start - d.trigger.start));
+    const e = inNames[0];
+    if (!e) return null;
+    trace.place = { start: e.start, end: e.end };
+    const ep = eventPlaceOf(doc, e);
+    if (ep.precision === 1) ep.precision = 2;
+    return ep;
+  }
   trace.place = { start: c.p.start, end: c.p.end };
   return eventPlaceOf(doc, c.p);
 }
