@@ -254,6 +254,20 @@ export const evaluate: Evaluation = async ({ log, quick }) => {
     });
   }
   for (const { r, doc } of byFold) score(cv, r, doc, isoOf);
+  // --dump PATH: one line per note (id, gold and predicted sub-event type, country and 161 km hits), for comparing
+  // runs; written where asked (outside the repository: the notes belong to ACLED).
+  const dumpAt = process.argv.indexOf('--dump');
+  if (dumpAt >= 0 && process.argv[dumpAt + 1]) {
+    const { writeFileSync } = await import('node:fs');
+    const lines = byFold.map(({ r, doc }) => {
+      const e = primaryEvent(doc);
+      const iso = isoOf(r.country);
+      const c = e?.place && iso && e.place.countryCode === iso ? 1 : 0;
+      const k = e?.place && km(e.place.lat, e.place.lon, r.lat, r.lon) <= 161 ? 1 : 0;
+      return [r.id, r.subEventType, e?.subEventType ?? '(none)', c, k, r.fatalities, e?.fatalities ?? 'null', r.inter1 ?? '', e?.actor1?.inter ?? ''].join('\t');
+    });
+    writeFileSync(process.argv[dumpAt + 1]!, lines.sort().join('\n') + '\n');
+  }
   const ipe = await indiaPoliceEvents(await Analyzer.create({ resources, log }), quick ?? false);
   const n = rows.length;
   log(`events: ${n} ACLED dev notes, rules + ${FOLDS}-fold cross-validation, in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -224,7 +224,13 @@ export function buildEmbedded(root: string, opts: { force?: boolean; codeFiles?:
   const names = JSON.parse(readFileSync(namesJson, 'utf8')) as {
     countryNames: Record<string, string[]>;
     demonyms: Record<string, string>;
+    regionNames?: Record<string, string[] | string>;
   };
+  // Local-language names of first-level regions (names.json regionNames), beside Natural Earth's.
+  for (const [code, ns] of Object.entries(names.regionNames ?? {})) {
+    if (code.startsWith('_') || !Array.isArray(ns)) continue;
+    regionNames.set(code, [...(regionNames.get(code) ?? []), ...ns]);
+  }
   const countryRow = new Map<string, Row>();
   const countryInfo = new Map<string, { area: number; continent: string }>();
   for (const f of tsv(countriesTsv)) {

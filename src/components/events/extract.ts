@@ -439,7 +439,11 @@ function sentenceEvents(doc: Doc, s: number, toks: KeyToken[], foundIn: Found[],
   const crowdControl = (f: Found): boolean => /\b(tear|teargas|air|rubber|water|lathi|baton)\b/.test(f.key);
   const unambiguousRiot = riotFound.filter((f) => f.classes.every((c) => c.riot || c.class === 'clash' || c.class === 'violence'));
   const roleKinds = new Set(ms.map((m) => roleOf(m.actor)));
-  const crowd = roleKinds.has('protester') || roleKinds.has('rioter');
+  // A crowd: protesters or rioters, or civilians named as a group ("locals", "about 20 people"), not "a man".
+  const crowd =
+    roleKinds.has('protester') ||
+    roleKinds.has('rioter') ||
+    (riotFound.length > 0 && ms.some((m) => roleOf(m.actor) === 'civilian' && !/^(a|an|one|the|his|her)\s/i.test(doc.text.slice(m.start, m.end)) && m.start < riotFound[0]!.start));
 
   const draft = (family: Family, type: [string, string], cls: string, f: Found, r: { a1: MentionRef | null; a2: MentionRef | null }, casualtyOnly = false): Draft => ({
     family,

@@ -180,6 +180,11 @@ describe('issue 6: qualifiers and administrative names as event reports write th
     expect(d.places.find((p) => p.text === 'Merida')?.countryCode).toBe('VE');
   });
 
+  it('knows regions by their local names and South Asian abbreviations: Granada (Andalucia), Karak (KPK)', () => {
+    expect(run('Workers marched through the streets of Granada (Andalucia) on Sunday.').places.find((p) => p.text === 'Granada')?.countryCode).toBe('ES');
+    expect(run('Locals held a protest in Karak city (Karak, KPK) on Friday.').places.find((p) => p.text === 'KPK')?.countryCode).toBe('PK');
+  });
+
   it('reads a qualifier as the region that holds the place it qualifies: Cajamarca (Cajamarca)', () => {
     const d = run('Drivers blocked a highway in Cajamarca (Cajamarca) over fuel prices.');
     const [city, region] = d.places.filter((p) => p.text === 'Cajamarca');
