@@ -801,12 +801,12 @@ function eventPlaceOf(doc: Doc, p: PlaceMention): EventPlace {
 const SUBLOCATION_AFTER =
   /^\s+(?:neighbou?rhoods?|square|sector|street|avenue|road|market|school|hospital|university|college|station|airport|offices?|bazaa?r|mosque|church|temple|park|bridge|prison|jail|stadium|building|hotel|cent(?:er|re)|ward|colony|quarter|community|farm|factory|mall|junction|roundabout|highway|hall|ministry|embassy|consulate|court|headquarters)\b/i;
 /** Words after a name that make it a weapon's, a group's or a people's name ("Grad missiles", "Kuchi militants"). */
-const NOT_PLACE_AFTER = /^\s+(?:missiles?|rockets?|launchers?|militants?|militia(?:men)?|fighters?|forces|soldiers|tribe|tribesmen|clan|gangs?|cartel|brigades?|battalion|party|movement|union|association|group)\b/i;
+const NOT_PLACE_AFTER = /^\s+(?:missiles?|rockets?|launchers?|militants?|militia(?:men)?|fighters?|forces|soldiers|tribe|tribesmen|clan|gangs?|cartel|brigades?|battalion|party|movement|union|association|group|youths?|men|women|people|villagers|students|refugees|migrants)\b/i;
 /** A locative word right before a name: the name is where something happened. */
 const LOCATIVE_BEFORE = /\b(?:in|at|near|outside|around|inside|throughout|across|into|of|from|to|towards?|between|and)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|rural|downtown)\w*\s+)?$/i;
 /** Between a place and its qualifier: "X (Y", "X, Y", "X in Y", "X village (Y", "X district, Y". */
 const QUALIFIER_BETWEEN =
-  /^(?:\s+(?:city|town|village|villages|district|township|municipality|county|province|region|state|governorate|area|locality|LGA|woreda|kebele|upazila|tehsil|subdistrict|sub-district|commune|department|zone))?\s*(?:,\s*|\(\s*|\s+in\s+(?:the\s+)?|\s+of\s+)$/i;
+  /^(?:\s+(?:city|town|village|villages|district|township|municipality|county|province|region|state|governorate|area|locality|LGA|woreda|kebele|upazila|tehsil|subdistrict|sub-district|commune|department|zone))?\s*(?:,\s*|\(\s*|\s+in\s+(?:the\s+)?|\s+of\s+)(?:\p{Lu}[^(),.;]{0,40},\s*)*$/iu;
 
 interface PlaceCandidate {
   p: PlaceMention;
@@ -838,15 +838,22 @@ function placeCandidates(doc: Doc, mentions: MentionRef[]): PlaceCandidate[] {
   const text = doc.text;
   const keyOf = (p: PlaceMention): string => text.slice(p.start, p.end).toLowerCase();
   const out: PlaceCandidate[] = places.map((p) => ({ p, qualified: false, demoted: false, locative: LOCATIVE_BEFORE.test(text.slice(Math.max(0, p.start - 40), p.start)) }));
+  // How many distinct names of the document (places inside longer names included) lie in a country, leaving some out.
+  const countryVotes = (cc: string, leaveOut: PlaceMention[]): number => {
+    const out = new Set(leaveOut.map(keyOf));
+    return new Set(doc.places.filter((p) => p.countryCode === cc && p.kind !== 'demonym' && !out.has(keyOf(p))).map(keyOf)).size;
+  };
   for (let i = 0; i < out.length; i++) {
     const a = out[i]!;
+    // A demonym ("Palestinians in Qusra") or a country ("the Embassy of the Russian Federation (Tokyo)") has no qualifiers.
+    if (a.p.kind === 'demonym' || placeRank(a.p) >= 5) continue;
     // The qualifiers of a: the places that follow it through "(", ",", "in", head words, within the same parenthesis chain.
     let prevEnd = a.p.end;
     const quals: PlaceCandidate[] = [];
     for (let j = i + 1; j < out.length; j++) {
       const b = out[j]!;
       const between = text.slice(prevEnd, b.p.start);
-      const chained = j === i + 1 ? QUALIFIER_BETWEEN.test(between) : /^(?:\s+(?:city|town|village|district|township|municipality|county|province|region|state|governorate|zone|LGA))?\s*(?:,|\(|\s+in)\s*$/i.test(between) || /^\s*,\s*$/.test(between);
+      const chained = j === i + 1 ? QUALIFIER_BETWEEN.test(between) : /^(?:\s+(?:city|town|village|district|township|municipality|county|province|region|state|governorate|zone|LGA))?\s*(?:,|\(|\s+in)\s*(?:\p{Lu}[^(),.;]{0,40},\s*)*$/iu.test(between);
       if (!chained || between.includes(')') || between.includes('.')) break;
       quals.push(b);
       prevEnd = b.p.end;
@@ -855,9 +862,16 @@ function placeCandidates(doc: Doc, mentions: MentionRef[]): PlaceCandidate[] {
     const informative = quals.filter((b) => b.p.geonameId !== a.p.geonameId || b.p.name !== a.p.name);
     for (const b of quals) if (b.p.countryCode === a.p.countryCode) b.demoted = true;
     for (const b of informative) if (holds(b.p, a.p)) a.qualified = true;
-    // Qualified by places none of which holds it: the name was resolved to a namesake elsewhere ("Djugu, Ituri" read
-    // as Djougou in Benin, "Mala (Harib, Marib)" as Mala in Peru); its qualifiers say where the event is.
-    if (!a.qualified && informative.some((b) => placeRank(b.p) <= 5 && b.p.countryCode !== a.p.countryCode)) a.demoted = true;
+    // Qualified by places none of which holds it: one of them was resolved to a namesake elsewhere. Usually the name
+    // ("Djugu, Ituri" read as Djougou in Benin, "Mala (Harib, Marib)" as Mala in Peru), so its qualifiers say where
+    // the event is; unless the rest of the document sides with the name ("Benghazi (Benghazi, East)": "East" read
+    // as Cameroon's East region).
+    const foreign = informative.filter((b) => placeRank(b.p) <= 5 && b.p.countryCode !== a.p.countryCode);
+    if (!a.qualified && foreign.length > 0) {
+      const others = (cc: string): number => countryVotes(cc, [a.p, ...foreign.map((b) => b.p)]);
+      if (foreign.every((b) => others(a.p.countryCode) > others(b.p.countryCode))) for (const b of foreign) b.demoted = true;
+      else a.demoted = true;
+    }
     const after = text.slice(a.p.end, a.p.end + 40);
     if ((SUBLOCATION_AFTER.test(after) && places.length > 1) || NOT_PLACE_AFTER.test(after)) a.demoted = true;
     // The name of an actor ("Taliban", "Hamas") is not where the event happened.
