@@ -65,6 +65,8 @@ interface Draft {
   ownDate: boolean;
   /** Event types the sentence's cues allow (the classifier may only choose among these). */
   allowed: Set<string>;
+  /** In a protest sentence, where its motive begins ("against the Russian invasion of Ukraine"): no place after it. */
+  motiveAt?: number;
 }
 
 /** Which ACLED event types a trigger class can lead to. */
@@ -474,6 +476,7 @@ function sentenceEvents(doc: Doc, s: number, toks: KeyToken[], foundIn: Found[],
     else if (mods.has('violent') || unambiguousRiot.some((f) => !crowdControl(f))) type = ['Riots', 'Violent demonstration'];
     else if (mods.has('intervention')) type = ['Protests', 'Protest with intervention'];
     const d = draft('protest', type, 'protest', f, { a1: protesters ?? (r.a1 && roleOf(r.a1.actor) !== 'armed' ? r.a1 : null), a2: type[1] === 'Peaceful protest' ? null : state });
+    d.motiveAt = motiveAt;
     d.synthetic1 = type[0] === 'Riots' ? { kind: 'rioters', inter: 5 } : { kind: 'protesters', inter: 6 };
     if (d.actor1 && roleOf(d.actor1.actor) !== (type[0] === 'Riots' ? 'rioter' : 'protester')) d.actor1 = null;
     crowdEvent = d;
@@ -803,10 +806,10 @@ const SUBLOCATION_AFTER =
 /** Words after a name that make it a weapon's, a group's or a people's name ("Grad missiles", "Kuchi militants"). */
 const NOT_PLACE_AFTER = /^\s+(?:missiles?|rockets?|launchers?|militants?|militia(?:men)?|fighters?|forces|soldiers|tribe|tribesmen|clan|gangs?|cartel|brigades?|battalion|party|movement|union|association|group|youths?|men|women|people|villagers|students|refugees|migrants)\b/i;
 /** A locative word right before a name: the name is where something happened. */
-const LOCATIVE_BEFORE = /\b(?:in|at|near|outside|around|inside|throughout|across|into|of|from|to|towards?|between|and)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|rural|downtown)\w*\s+)?$/i;
+const LOCATIVE_BEFORE = /\b(?:in|at|near|outside|around|inside|throughout|across|into|of|to|towards?|between|and)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|rural|downtown)\w*\s+)?$/i;
 /** Between a place and its qualifier: "X (Y", "X, Y", "X in Y", "X village (Y", "X district, Y". */
 const QUALIFIER_BETWEEN =
-  /^(?:\s+(?:city|town|village|villages|district|township|municipality|county|province|region|state|governorate|area|locality|LGA|woreda|kebele|upazila|tehsil|subdistrict|sub-district|commune|department|zone))?\s*(?:,\s*|\(\s*|\s+in\s+(?:the\s+)?|\s+of\s+)(?:\p{Lu}[^(),.;]{0,40},\s*)*$/iu;
+  /^(?:\s+(?:city|town|village|villages|district|township|municipality|county|province|region|state|governorate|area|locality|LGA|woreda|kebele|upazila|tehsil|subdistrict|sub-district|commune|department|zone|regency|parish|canton|corregimiento|block|division|rural municipality))?\s*(?:,\s*|\(\s*|\s+in\s+(?:the\s+)?|\s+of\s+)(?:\p{Lu}[^(),.;]{0,40},\s*)*$/iu;
 
 interface PlaceCandidate {
   p: PlaceMention;
@@ -872,6 +875,8 @@ function placeCandidates(doc: Doc, mentions: MentionRef[]): PlaceCandidate[] {
       if (foreign.every((b) => others(a.p.countryCode) > others(b.p.countryCode))) for (const b of foreign) b.demoted = true;
       else a.demoted = true;
     }
+    // "the Embassy of Panama", "the Russian embassy": whose building, not where.
+    if (/\b(?:embassy|consulate|ministry|government|president|people|citizens|nationals) of (?:the )?$/i.test(text.slice(Math.max(0, a.p.start - 30), a.p.start))) a.demoted = true;
     const after = text.slice(a.p.end, a.p.end + 40);
     if ((SUBLOCATION_AFTER.test(after) && places.length > 1) || NOT_PLACE_AFTER.test(after)) a.demoted = true;
     // The name of an actor ("Taliban", "Hamas") is not where the event happened.
@@ -893,7 +898,7 @@ function placeCandidates(doc: Doc, mentions: MentionRef[]): PlaceCandidate[] {
 
 function pickPlace(doc: Doc, d: Draft, prev: Draft | null, trace: EventTrace, mentions: MentionRef[]): EventPlace | null {
   if (!doc.assigned.has('places') || doc.places.length === 0) return null;
-  const cands = placeCandidates(doc, mentions);
+  const cands = placeCandidates(doc, mentions).map((c) => (d.motiveAt !== undefined && c.p.start >= d.motiveAt && doc.sentenceAt(c.p.start) === d.sentence ? { ...c, demoted: true } : c));
   const inSentences = (ks: number[]): PlaceCandidate[] => cands.filter((c) => ks.includes(doc.sentenceAt(c.p.start)));
   const choose = (cs: PlaceCandidate[]): PlaceCandidate | null =>
     [...cs].sort(
@@ -909,9 +914,14 @@ function pickPlace(doc: Doc, d: Draft, prev: Draft | null, trace: EventTrace, me
   if (!c || placeRank(c.p) >= 3 || c.demoted) {
     const dl = doc.dateline ? cands.filter((x) => x.p.start >= doc.dateline!.start && x.p.end <= doc.dateline!.end) : [];
     const before = inSentences([d.sentence - 1, d.sentence - 2].filter((k) => k >= 0));
-    // A demonym or a doubtful reading gives way to a place of any country; a country or region to a place in it.
-    const weak = (x: PlaceCandidate): boolean => x.demoted || x.p.kind === 'demonym';
-    const better = choose([...dl, ...before].filter((x) => !x.demoted && (!c || ((x.p.countryCode === c.p.countryCode || weak(c)) && placeRank(x.p) < placeRank(c.p)))));
+    // A doubtful reading gives way to any other place; a demonym to a place of any country; a country or region
+    // to a place in it.
+    const fits = (x: PlaceCandidate): boolean => {
+      if (!c || c.demoted) return true;
+      if (c.p.kind === 'demonym') return placeRank(x.p) < placeRank(c.p);
+      return x.p.countryCode === c.p.countryCode && placeRank(x.p) < placeRank(c.p);
+    };
+    const better = choose([...dl, ...before].filter((x) => !x.demoted && fits(x)));
     if (better) c = better;
   }
   if (!c) c = choose(cands.filter((x) => placeRank(x.p) <= 2)) ?? choose(cands);
