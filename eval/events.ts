@@ -179,6 +179,7 @@ export async function indiaPoliceEvents(analyzer: Analyzer, quick: boolean): Pro
   for (const x of sents) byDoc.set(x.doc_id, [...(byDoc.get(x.doc_id) ?? []), x]);
   const tally = { ARREST: { tp: 0, fp: 0, fn: 0 }, KILL: { tp: 0, fp: 0, fn: 0 }, FORCE: { tp: 0, fp: 0, fn: 0 } };
   const selected = quick ? docs.filter((_, i) => i % 4 === 0) : docs;
+  const predicted: string[] = [];
   for (const d of selected) {
     const doc = analyzer.analyze({ id: String(d.doc_id), text: d.doc_text, published: dates.get(d.doc_id) ?? null, });
     // Align the corpus sentences with the analysed text (cleaning may normalise whitespace): search sequentially.
@@ -205,12 +206,16 @@ export async function indiaPoliceEvents(analyzer: Analyzer, quick: boolean): Pro
       };
       for (const k of ['ARREST', 'KILL', 'FORCE'] as const) {
         const gold = sent.sent_labels.includes(k);
+        if (pred[k]) predicted.push(`${k}\t${d.doc_id}\t${sent.sent_id}\t${gold ? 'tp' : 'fp'}`);
         if (gold && pred[k]) tally[k].tp++;
         else if (pred[k]) tally[k].fp++;
         else if (gold) tally[k].fn++;
       }
     }
   }
+  // --dump-ipe PATH: the predicted sentences (question, article, sentence, tp/fp), for comparing runs.
+  const at = process.argv.indexOf('--dump-ipe');
+  if (at >= 0 && process.argv[at + 1]) (await import('node:fs')).writeFileSync(process.argv[at + 1]!, predicted.sort().join('\n') + '\n');
   const out: Record<string, number> = {};
   for (const [k, t] of Object.entries(tally)) {
     const p = t.tp + t.fp ? t.tp / (t.tp + t.fp) : 0;

@@ -230,8 +230,10 @@ function applyClassifier(doc: Doc, d: Draft, model: ClassifierModel): void {
  */
 function anchored(doc: Doc, s: number, e: Draft, ownDate: boolean): boolean {
   if (verbal(e.trigger)) return true;
-  if (ownDate) return true;
-  if (doc.assigned.has('places') && doc.places.some((p) => doc.sentenceAt(p.start) === s && p.featureCode !== 'PCLI' && !/^PCL/.test(p.featureCode ?? ''))) return true;
+  // A date to the day or the week, or a month or year of the publication's; an older month or year is as often
+  // history ("the attack in August 2013").
+  if (ownDate && (specific(doc, s) || recentlyDated(doc, s))) return true;
+  if (doc.assigned.has('places') && doc.places.some((p) => doc.sentenceAt(p.start) === s && p.kind !== 'embedded' && p.kind !== 'demonym' && !/^(?:PCL|ADM1|CONT|RGN)/.test(p.featureCode ?? ''))) return true;
   if (quantitiesIn(doc, s).some((q) => q.kind !== 'people' && !q.approximate)) return true;
   // "Houthi forces carried out an airstrike": a single event by a named actor.
   if (e.actor1 && roleOf(e.actor1.actor) !== 'civilian' && /\b(a|an|the|this|that)\s+$/i.test(doc.text.slice(Math.max(0, e.trigger.start - 8), e.trigger.start))) return true;
@@ -288,8 +290,16 @@ function findTriggers(toks: KeyToken[], lex: EventLexicon): Found[] {
 /** True when the trigger sits in a negated, hypothetical, future, denied, alleged or background clause. */
 function blocked(doc: Doc, toks: KeyToken[], f: Found, lex: EventLexicon, s: number): boolean {
   // Left context: the clause before the trigger, at most 7 tokens, not across ";" or a parenthesis.
+  // A name ("the Organisation for the Prevention of Chemical Weapons") counts as one word.
   let a = f.i;
-  while (a > 0 && f.i - a < 7 && !CLAUSE_PUNCT.has(toks[a - 1]!.raw)) a--;
+  let words = 0;
+  while (a > 0 && words < 7 && f.i - a < 14 && !CLAUSE_PUNCT.has(toks[a - 1]!.raw)) {
+    a--;
+    const t = toks[a]!;
+    const cap = (k: number): boolean => k >= 0 && k < toks.length && /^\p{Lu}/u.test(toks[k]!.raw);
+    const inName = (cap(a) && cap(a - 1)) || (/^(?:of|for|the|and|de|al)$/.test(t.key) && cap(a - 1) && cap(a + 1));
+    if (!inName && !/^(?:the|a|an)$/.test(t.key)) words++;
+  }
   const dateSpans = doc.assigned.has('dates') ? doc.dates : [];
   for (let k = a; k < f.i; k++) {
     const t = toks[k]!;
@@ -302,6 +312,8 @@ function blocked(doc: Doc, toks: KeyToken[], f: Found, lex: EventLexicon, s: num
       const dist = f.i - m.end;
       if (kind === 'negation') {
         if (dist <= 2 && !/^(no)$/.test(toks[k]!.key)) return true;
+        // "I do not recall any Syrian terrorist attacks": "any" carries the negation to its noun.
+        if (toks.slice(m.end, f.i).some((t) => t.key === 'any')) return true;
         if (toks[k]!.key === 'no' && dist === 0) return true;
         continue;
       }
@@ -319,12 +331,97 @@ function blocked(doc: Doc, toks: KeyToken[], f: Found, lex: EventLexicon, s: num
       if (m && (m.value === 'hypothetical' || m.value === 'future')) return true;
     }
   }
+  if (notAnEvent(doc, toks, f, lex, s)) return true;
   // Background: the sentence dates itself more than a year before publication.
   if (doc.published && doc.assigned.has('dates')) {
     const pubYear = Number(doc.published.slice(0, 4));
     const sent = doc.sentences[s]!;
     const ds = doc.dates.filter((d) => d.start >= sent.start && d.end <= sent.end && d.type === 'DATE' && /^\d{4}/.test(d.value));
     if (ds.length > 0 && ds.every((d) => Number(d.value.slice(0, 4)) < pubYear - 1)) return true;
+  }
+  return false;
+}
+
+/** The sentence dates something to the day or the week, or counts its victims: a report of one event. */
+function specific(doc: Doc, s: number): boolean {
+  const sent = doc.sentences[s]!;
+  if (doc.assigned.has('dates') && doc.dates.some((d) => d.start >= sent.start && d.end <= sent.end && (eventDateOf(d, doc.published)?.precision ?? 3) <= 2)) return true;
+  return quantitiesIn(doc, s).some((q) => ['killed', 'injured', 'abducted', 'detained', 'displaced', 'evacuated'].includes(q.kind) && q.value != null && !q.approximate);
+}
+
+/** A month or a year in the sentence that is the publication's own month or year (or the month before). */
+function recentlyDated(doc: Doc, s: number): boolean {
+  if (!doc.published || !doc.assigned.has('dates')) return false;
+  const sent = doc.sentences[s]!;
+  const pub = doc.published;
+  const prevMonth = new Date(Date.UTC(Number(pub.slice(0, 4)), Number(pub.slice(5, 7)) - 2, 1)).toISOString().slice(0, 7);
+  return doc.dates.some((d) => {
+    if (d.start < sent.start || d.end > sent.end) return false;
+    const ed = eventDateOf(d, pub);
+    if (!ed || ed.precision !== 3) return false;
+    return ed.value.length === 4 ? ed.value === pub.slice(0, 4) : ed.value === pub.slice(0, 7) || ed.value === prevMonth;
+  });
+}
+
+const PRESENT_AUX = new Set(['is', 'are', 'am', "'s", 'remains', 'remain']);
+const PAST_AUX = new Set(['was', 'were', 'has', 'have', 'had', 'been']);
+const POSSESSIVE = /^(?:its|their|his|her|our|my|your)$|['’]s$/i;
+const RATE = /\b(?:an average of|on average|each day|per day|every day|each week|per week|every week|each month|per month|every month|each year|per year|every year|a year on average)\b/i;
+const DURATION = /\b(?:decades?-long|years?-long|months?-long|for decades|for years|over the years|over the decades|throughout the (?:\w+\s+){0,2}(?:war|conflict|fight|campaign|insurgency)|(?:years|decades|months) of (?:war|conflict|fighting|siege|bombardment|violence))\b/i;
+const GENERIC_NOUN_BEFORE = /\b(?:years|decades|months|weeks|days|centuries) of\s+(?:\w+\s+){0,2}$/i;
+const INTENTION = /\bto\s+(?:be\s+|(?:launch|carry out|conduct|stage|mount|begin|start|continue|resume|kickstart|restart|revive|hold|join|end|stop|halt|support|back|justify|avenge|escalate|intensify|step up|expand|wage|pursue|fight|win|lose)\s+(?:an?\s+|the\s+|new\s+|further\s+|peace\s+|more\s+)?)$/i;
+
+/**
+ * What a cue's sentence says about it beyond the clause before it: a conditional sentence ("If Turkish forces
+ * become bogged down in a bloody fight"), a state rather than an act ("their father is detained", "women who are
+ * being killed"), a participle used as an adjective ("the movement's imprisoned leader"), an intention ("radicals to
+ * be denounced", "to kickstart peace negotiations"), a rate or a span of years without a dated incident ("an average
+ * of 6,550 people were displaced each day", "a decades-long insurgency", "years of siege"), a campaign rather than an
+ * incident ("the fight against Isis"), a nominal cue whose predicate is modal ("a major assault on the enclave would
+ * lead to"), or a compound that names no violence ("the death penalty").
+ */
+function notAnEvent(doc: Doc, toks: KeyToken[], f: Found, lex: EventLexicon, s: number): boolean {
+  const sent = doc.sentences[s]!;
+  const text = doc.text.slice(sent.start, sent.end);
+  const isProtest = f.classes.every((c) => c.protest);
+  if (/^\W*(?:if|unless)\b/i.test(text)) return true;
+  const before = doc.text.slice(Math.max(sent.start, f.start - 60), f.start);
+  if ((!isProtest && INTENTION.test(before)) || /\bto\s+be\s+$/i.test(before)) return true;
+  // Talk about a kind of event, not one: "tweets regarding strikes", "a debate about airstrikes".
+  if (!verbal(f) && /\b(?:regarding|concerning|about|debate on|question of)\s+(?:\w+\s+){0,2}$/i.test(before) && !/\babout\s+\d/.test(before)) return true;
+  // "spent her first months fighting in Deir ez-Zor": a stretch of time, not an incident.
+  if (/\bspent\s+(?:\w+\s+){0,3}(?:days|weeks|months|years)\b(?:\s+\w+){0,4}\s+$/i.test(before)) return true;
+  // "Idlib is a ticking bomb": a predicate noun, not an incident.
+  const prev3 = toks.slice(Math.max(0, f.i - 3), f.i).map((t) => t.raw.toLowerCase());
+  if (!verbal(f) && prev3.some((w) => w === 'is' || w === 'are') && prev3.some((w) => w === 'a' || w === 'an')) return true;
+  const isVerbal = verbal(f);
+  const prev = toks.slice(Math.max(0, f.i - 3), f.i).map((t) => t.raw.toLowerCase());
+  if (!specific(doc, s)) {
+    // A state, not an act: a present-tense auxiliary right before the participle, no past one ("their father is
+    // detained"); an ongoing campaign ("the militia that Ankara is fighting"); a metaphor ("Idlib is a ticking
+    // bomb"). ("are being detained" is an act in progress, and stays.)
+    const presentOnly = prev.some((w) => PRESENT_AUX.has(w)) && !prev.some((w) => PAST_AUX.has(w) || w === 'being');
+    if (presentOnly && (isVerbal || /ing$/.test(f.key) || prev.some((w) => w === 'a' || w === 'an'))) return true;
+  }
+  // "the movement's imprisoned leader": a possessive, the participle, a noun.
+  const possessive = f.i > 0 && (POSSESSIVE.test(toks[f.i - 1]!.raw) || (toks[f.i - 1]!.raw === 's' && f.i > 1 && /['’]$/.test(doc.text.slice(toks[f.i - 2]!.end, toks[f.i - 1]!.start))));
+  if (isVerbal && f.j - f.i === 1 && possessive && /^\p{Ll}+$/u.test(toks[f.j]?.raw ?? '') && !/^(?:by|in|at|on|and|or|was|were|is|are|to|for|with|after)$/.test(toks[f.j]!.raw)) return true;
+  if (!specific(doc, s) && DURATION.test(text)) return true;
+  // A rate ("an average of 6,550 people were displaced each day") counts people but dates no incident.
+  if (RATE.test(text) && !(doc.assigned.has('dates') && doc.dates.some((d) => d.start >= sent.start && d.end <= sent.end && (eventDateOf(d, doc.published)?.precision ?? 3) <= 2))) return true;
+  if (!isVerbal) {
+    if (GENERIC_NOUN_BEFORE.test(before)) return true;
+    // "the fight against Isis", "the war on terror": a campaign.
+    if (/^(?:against|on terror)\b/i.test(doc.text.slice(f.end, f.end + 12).trim()) && /\b(?:the|its|their|our)\s+(?:\w+\s+)?$/i.test(before) && /^(?:fight|fighting|war|battle|struggle|campaign|offensive|operations?)$/i.test(f.key.split(' ').pop() ?? '')) return true;
+    // The cue is the subject of a modal predicate: look right, within the clause.
+    for (let k = f.j; k < Math.min(toks.length, f.j + 10); k++) {
+      const t = toks[k]!;
+      if (t.raw === ',' || t.raw === ';' || /^(?:which|who|that|where|when|and)$/.test(t.key)) break;
+      const m = lex.modality.matchesAt(toks, k)[0];
+      if (m && (m.value === 'hypothetical' || m.value === 'future') && /^(?:would|could|might|will|may|should)$/.test(t.key)) return true;
+    }
+    // A compound that names no violence: "the death penalty", "an execution order" (a bomb threat stays: ACLED codes it).
+    if (/^\s*(?:penalty|penalties|sentences?|row|orders?|warrants?|list|squads?)\b/i.test(doc.text.slice(f.end, f.end + 12))) return true;
   }
   return false;
 }
