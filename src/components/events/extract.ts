@@ -369,7 +369,19 @@ const POSSESSIVE = /^(?:its|their|his|her|our|my|your)$|['’]s$/i;
 const RATE = /\b(?:an average of|on average|each day|per day|every day|each week|per week|every week|each month|per month|every month|each year|per year|every year|a year on average)\b/i;
 const DURATION = /\b(?:decades?-long|years?-long|months?-long|for decades|for years|over the years|over the decades|throughout the (?:\w+\s+){0,2}(?:war|conflict|fight|campaign|insurgency)|(?:years|decades|months) of (?:war|conflict|fighting|siege|bombardment|violence))\b/i;
 const GENERIC_NOUN_BEFORE = /\b(?:years|decades|months|weeks|days|centuries) of\s+(?:\w+\s+){0,2}$/i;
-const INTENTION = /\bto\s+(?:be\s+|(?:launch|carry out|conduct|stage|mount|begin|start|continue|resume|kickstart|restart|revive|hold|join|end|stop|halt|support|back|justify|avenge|escalate|intensify|step up|expand|wage|pursue|fight|win|lose)\s+(?:an?\s+|the\s+|new\s+|further\s+|peace\s+|more\s+)?)$/i;
+const INTENTION =
+  /\bto\s+(?:be\s+|(?:launch|carry out|conduct|stage|mount|begin|start|continue|resume|kickstart|restart|revive|hold|join|end|stop|halt|support|back|justify|avenge|escalate|intensify|step up|expand|wage|pursue|fight|win|lose)\s+(?:an?\s+|the\s+|new\s+|further\s+|peace\s+|more\s+)?|(?:buy|sell|supply|acquire|purchase|deliver|produce|develop|manufacture|test|deploy)\s+(?:\S+\s+){0,3}|(?:claim|say|declare|announce|argue|suggest|assume)\s+(?:that\s+)?(?:\S+\s+){0,6})$/i;
+/** Before a nominal cue: an event expected, planned, feared or threatened, not one that happened. */
+const ANTICIPATED = /\b(?:preparations? for|preparing for|plans? for|ahead of|in preparation for|threats? of|the prospect of|risk of|fears? of|looming|impending|imminent|expected|anticipated|possible|potential|planned|proposed|upcoming|threatened|feared)\s+(?:[\w-]+\s+){0,3}$/i;
+/** After a violent or destructive verb: an abstract object makes it a figure of speech ("damaged its reputation", "struck down the policy"). */
+const ABSTRACT_OBJECT = /^(?:\s+(?:down|up|out|back|off))?(?:\s+[\w'’-]+){0,4}?\s+(?:reputation|relations|ties|image|economy|credibility|trust|confidence|interests|prospects|chances|policy|policies|decision|assessment|remarks|comments|claims|hopes|morale|deal|agreement|law|ruling|bill|proposal|idea|argument)\b/i;
+/** Casualty words that are not violence: "died of hypothermia". */
+const NATURAL_DEATH = /^(?:\s+\S+){0,8}?\s+(?:of|from)\s+(?:\w+\s+){0,2}(?:hypothermia|cold|illness|disease|diseases|malnutrition|starvation|hunger|natural causes|heart attack|cancer|covid|coronavirus|old age|dehydration|exposure|cholera)\b/i;
+/** Statistics: counts of a war, not an incident. */
+const STATISTICS = /\b(?:(?:has|have|had) (?:documented|recorded|registered|counted|verified)|it is estimated|in total|death toll of the (?:war|conflict)|since (?:the (?:start|beginning) of )?the (?:war|conflict|uprising|revolution))\b/i;
+/** "Nouns" after a weapon or casualty word that make it a thing, not an event ("missile systems", "body counts"). */
+const NOT_EVENT_COMPOUND = /^\s*(?:penalty|penalties|sentences?|row|orders?|warrants?|list|squads?|systems?|programmes?|programs?|technology|sales?|deals?|purchases?|factory|factories|industry|counts?|armou?r|bags?|cameras?|language|camps?|clearance|detectors?)\b/i;
+const PEOPLE_NOUNS = /^(?:militants|fighters|men|women|people|children|prisoners|members|soldiers|civilians|leaders?|jihadists|relatives|families|detainees|suspects|activists|journalists|migrants|refugees|houses|buildings|homes|villages|areas|territory)$/i;
 
 /**
  * What a cue's sentence says about it beyond the clause before it: a conditional sentence ("If Turkish forces
@@ -389,12 +401,25 @@ function notAnEvent(doc: Doc, toks: KeyToken[], f: Found, lex: EventLexicon, s: 
   if ((!isProtest && INTENTION.test(before)) || /\bto\s+be\s+$/i.test(before)) return true;
   // Talk about a kind of event, not one: "tweets regarding strikes", "a debate about airstrikes".
   if (!verbal(f) && /\b(?:regarding|concerning|about|debate on|question of)\s+(?:\w+\s+){0,2}$/i.test(before) && !/\babout\s+\d/.test(before)) return true;
+  const isVerbal = verbal(f);
+  if (!isVerbal && ANTICIPATED.test(before)) return true;
+  const after = doc.text.slice(f.end, Math.min(sent.end, f.end + 80));
+  if ((f.classes.some((c) => c.class === 'violence' || c.class === 'looting' || c.class === 'clash')) && isVerbal && ABSTRACT_OBJECT.test(after)) return true;
+  if (/^(?:died|dead|death|deaths|die|dying)$/.test(f.key) && NATURAL_DEATH.test(after)) return true;
+  if (STATISTICS.test(text) && !(doc.assigned.has('dates') && doc.dates.some((d) => d.start >= sent.start && d.end <= sent.end && (eventDateOf(d, doc.published)?.precision ?? 3) <= 2))) return true;
+  // A cue inside a name ("the Organisation for the Prohibition of Chemical Weapons", "the Mine Action Service").
+  if (doc.assigned.has('entities') && doc.entities.some((e) => (e.label === 'ORG' || e.label === 'MISC') && e.start <= f.start && f.end <= e.end && e.end - e.start > f.end - f.start)) return true;
+  // "clearing mines": demining, not a blast.
+  if (f.classes.some((c) => c.class === 'ied') && /\b(?:clear(?:ing|ed)?|laying|laid|sweep(?:ing)?|remov(?:ing|ed))\s+(?:\w+\s+)?$/i.test(before)) return true;
+  // "the wounded", "the dead": people, not an act.
+  if (isVerbal && /\bthe\s+$/i.test(before) && /^\s*(?:[.,;:)"'”’]|and\b|or\b|in\b|at\b|to\b|from\b|were\b|was\b|are\b|$)/i.test(after) && !specific(doc, s)) return true;
+  // "the families of dead or imprisoned militants": a participle describing people.
+  if (isVerbal && f.i > 0 && /^(?:the|a|an|its|their|his|her|or|of|these|those|s)$/.test(toks[f.i - 1]!.key) && PEOPLE_NOUNS.test(toks[f.j]?.raw ?? '')) return true;
   // "spent her first months fighting in Deir ez-Zor": a stretch of time, not an incident.
   if (/\bspent\s+(?:\w+\s+){0,3}(?:days|weeks|months|years)\b(?:\s+\w+){0,4}\s+$/i.test(before)) return true;
   // "Idlib is a ticking bomb": a predicate noun, not an incident.
   const prev3 = toks.slice(Math.max(0, f.i - 3), f.i).map((t) => t.raw.toLowerCase());
   if (!verbal(f) && prev3.some((w) => w === 'is' || w === 'are') && prev3.some((w) => w === 'a' || w === 'an')) return true;
-  const isVerbal = verbal(f);
   const prev = toks.slice(Math.max(0, f.i - 3), f.i).map((t) => t.raw.toLowerCase());
   if (!specific(doc, s)) {
     // A state, not an act: a present-tense auxiliary right before the participle, no past one ("their father is
@@ -419,9 +444,12 @@ function notAnEvent(doc: Doc, toks: KeyToken[], f: Found, lex: EventLexicon, s: 
       if (t.raw === ',' || t.raw === ';' || /^(?:which|who|that|where|when|and)$/.test(t.key)) break;
       const m = lex.modality.matchesAt(toks, k)[0];
       if (m && (m.value === 'hypothetical' || m.value === 'future') && /^(?:would|could|might|will|may|should)$/.test(t.key)) return true;
+      // "the battle to reclaim the city is likely to be a grinding effort"
+      if (/^(?:is|are|was|were)$/.test(t.key) && /^(?:likely|unlikely|expected|set|due|about|going|poised)$/.test(toks[k + 1]?.key ?? '')) return true;
     }
-    // A compound that names no violence: "the death penalty", "an execution order" (a bomb threat stays: ACLED codes it).
-    if (/^\s*(?:penalty|penalties|sentences?|row|orders?|warrants?|list|squads?)\b/i.test(doc.text.slice(f.end, f.end + 12))) return true;
+    // A compound that names no violence: "the death penalty", "an execution order", "missile systems" (a bomb threat
+    // stays: ACLED codes it).
+    if (NOT_EVENT_COMPOUND.test(doc.text.slice(f.end, f.end + 14))) return true;
   }
   return false;
 }
@@ -528,6 +556,15 @@ function sentenceEvents(doc: Doc, s: number, toks: KeyToken[], foundIn: Found[],
   // "Putin demanded ...": cues officials use too make a protest only when a crowd is named in the sentence.
   const crowdNamed = ms.some((m) => ['protester', 'rioter'].includes(roleOf(m.actor)) || (roleOf(m.actor) === 'civilian' && !/^(a|an|one|the)\s/i.test(doc.text.slice(m.start, m.end))));
   if (!crowdNamed) found = found.filter((f) => !(lex.crowdOnlyProtestCues.has(f.key) && f.classes.every((c) => c.protest)));
+  // "detectives have gathered enormous amounts of data", "diplomats gathered at the Munich security conference":
+  // gathering things, or meeting, is no protest.
+  found = found.filter((f) => {
+    if (!/^(?:gathered|gathering|assembled|gather)$/.test(f.key)) return true;
+    const next = toks[f.j];
+    if (next && /^\p{Ll}/u.test(next.raw) && !/^(?:in|at|outside|near|on|to|for|before|around|inside|along|across|from|with|and|again|peacefully|there|here|together|opposite|under|behind|by|during|after|over|against|amid|despite|early|late)$/.test(next.key)) return false;
+    const rest = doc.text.slice(f.end, doc.sentences[s]!.end);
+    return !/^\s+(?:at|for|in)\s+(?:[\w'’-]+\s+){0,5}(?:conference|meeting|summit|talks|forum|session|assembly|dinner|ceremony|reception)\b/i.test(rest);
+  });
   // "an excuse to launch an offensive", "plans to attack": an infinitive is an intention, not an event.
   found = found.filter((f) => !(f.classes.every((c) => !c.protest) && /\bto\s+(?:(?:launch|carry out|conduct|stage|mount|begin|start|continue|resume)\s+(?:an?\s+|the\s+|new\s+)?)?$/i.test(doc.text.slice(Math.max(0, f.start - 30), f.start))));
   const violentFound = found.filter((f) => f.classes.some((c) => VIOLENT.has(c.class)));
