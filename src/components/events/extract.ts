@@ -367,7 +367,7 @@ const PRESENT_AUX = new Set(['is', 'are', 'am', "'s", 'remains', 'remain']);
 const PAST_AUX = new Set(['was', 'were', 'has', 'have', 'had', 'been']);
 const POSSESSIVE = /^(?:its|their|his|her|our|my|your)$|['’]s$/i;
 const RATE = /\b(?:an average of|on average|each day|per day|every day|each week|per week|every week|each month|per month|every month|each year|per year|every year|a year on average)\b/i;
-const DURATION = /\b(?:decades?-long|years?-long|months?-long|for decades|for years|over the years|over the decades|throughout the (?:\w+\s+){0,2}(?:war|conflict|fight|campaign|insurgency)|(?:years|decades|months) of (?:war|conflict|fighting|siege|bombardment|violence))\b/i;
+const DURATION = /\b(?:\w+-decade|decades?-long|years?-long|months?-long|for decades|for years|over the years|over the decades|throughout the (?:\w+\s+){0,2}(?:war|conflict|fight|campaign|insurgency)|(?:years|decades|months) of (?:war|conflict|fighting|siege|bombardment|violence))\b/i;
 const GENERIC_NOUN_BEFORE = /\b(?:years|decades|months|weeks|days|centuries) of\s+(?:\w+\s+){0,2}$/i;
 const INTENTION =
   /\bto\s+(?:be\s+|(?:launch|carry out|conduct|stage|mount|begin|start|continue|resume|kickstart|restart|revive|hold|join|end|stop|halt|support|back|justify|avenge|escalate|intensify|step up|expand|wage|pursue|fight|win|lose)\s+(?:an?\s+|the\s+|new\s+|further\s+|peace\s+|more\s+)?|(?:buy|sell|supply|acquire|purchase|deliver|produce|develop|manufacture|test|deploy)\s+(?:\S+\s+){0,3}|(?:claim|say|declare|announce|argue|suggest|assume)\s+(?:that\s+)?(?:\S+\s+){0,6})$/i;
@@ -376,11 +376,12 @@ const ANTICIPATED = /\b(?:preparations? for|preparing for|plans? for|ahead of|in
 /** After a violent or destructive verb: an abstract object makes it a figure of speech ("damaged its reputation", "struck down the policy"). */
 const ABSTRACT_OBJECT = /^(?:\s+(?:down|up|out|back|off))?(?:\s+[\w'’-]+){0,4}?\s+(?:reputation|relations|ties|image|economy|credibility|trust|confidence|interests|prospects|chances|policy|policies|decision|assessment|remarks|comments|claims|hopes|morale|deal|agreement|law|ruling|bill|proposal|idea|argument)\b/i;
 /** Casualty words that are not violence: "died of hypothermia". */
-const NATURAL_DEATH = /^(?:\s+\S+){0,8}?\s+(?:of|from)\s+(?:\w+\s+){0,2}(?:hypothermia|cold|illness|disease|diseases|malnutrition|starvation|hunger|natural causes|heart attack|cancer|covid|coronavirus|old age|dehydration|exposure|cholera)\b/i;
+const NATURAL_DEATH = /^(?:\s+\S+){0,8}?\s+(?:of|from|owing to|due to|because of)\s+(?:\w+\s+){0,2}(?:hypothermia|cold|freezing|weather|illness|disease|diseases|malnutrition|starvation|hunger|natural causes|heart attack|cancer|covid|coronavirus|old age|dehydration|exposure|cholera)\b/i;
 /** Statistics: counts of a war, not an incident. */
 const STATISTICS = /\b(?:(?:has|have|had) (?:documented|recorded|registered|counted|verified)|it is estimated|in total|death toll of the (?:war|conflict)|since (?:the (?:start|beginning) of )?the (?:war|conflict|uprising|revolution))\b/i;
 /** "Nouns" after a weapon or casualty word that make it a thing, not an event ("missile systems", "body counts"). */
 const NOT_EVENT_COMPOUND = /^\s*(?:penalty|penalties|sentences?|row|orders?|warrants?|list|squads?|systems?|programmes?|programs?|technology|sales?|deals?|purchases?|factory|factories|industry|counts?|armou?r|bags?|cameras?|language|camps?|clearance|detectors?)\b/i;
+const CAMPAIGN_NOUN = /^(?:fight|fights|battle|battles|war|wars|combat|assault|assault on|offensive|military offensive|siege|campaign)$/;
 const PEOPLE_NOUNS = /^(?:militants|fighters|men|women|people|children|prisoners|members|soldiers|civilians|leaders?|jihadists|relatives|families|detainees|suspects|activists|journalists|migrants|refugees|houses|buildings|homes|villages|areas|territory)$/i;
 
 /**
@@ -436,6 +437,25 @@ function notAnEvent(doc: Doc, toks: KeyToken[], f: Found, lex: EventLexicon, s: 
   if (RATE.test(text) && !(doc.assigned.has('dates') && doc.dates.some((d) => d.start >= sent.start && d.end <= sent.end && (eventDateOf(d, doc.published)?.precision ?? 3) <= 2))) return true;
   if (!isVerbal) {
     if (GENERIC_NOUN_BEFORE.test(before)) return true;
+    // A campaign noun ("the fight to drive Isis out", "waging a battle against Kurdish militias", "the arduous
+    // fight") names one incident only with a place attached to it ("the assault on Afrin", "the Afrin offensive"),
+    // people counted, or a date and an article ("an assault on Monday").
+    if (CAMPAIGN_NOUN.test(f.key) && !quantitiesIn(doc, s).some((q) => ['killed', 'injured', 'abducted', 'detained'].includes(q.kind) && q.value != null)) {
+      const placeAttached =
+        doc.assigned.has('places') &&
+        doc.places.some(
+          (p) =>
+            p.kind !== 'demonym' &&
+            p.kind !== 'embedded' &&
+            !/^(?:PCL|CONT|RGN)/.test(p.featureCode ?? '') &&
+            ((p.start >= f.end && p.start - f.end <= 30 && /^\s+(?:on|in|into|for|of|at|near|around|against)\s+(?:the\s+)?(?:[\w-]+\s+)?$/i.test(doc.text.slice(f.end, p.start))) ||
+              (p.end <= f.start && f.start - p.end <= 12 && /^\s*(?:[\w-]+\s+)?$/.test(doc.text.slice(p.end, f.start)))),
+        );
+      const dated = specific(doc, s) && /\b(?:an?|this|that)\s+(?:[\w-]+\s+)?$/i.test(before);
+      // "a new Turkish offensive", "its first major assault for months": one incident, newly begun.
+      const novel = /\b(?:new|first|latest|fresh|renewed|major|large-scale|full-scale|surprise)\s+(?:[\w-]+\s+){0,2}$/i.test(before);
+      if (!placeAttached && !dated && !novel) return true;
+    }
     // "the fight against Isis", "the war on terror": a campaign.
     if (/^(?:against|on terror)\b/i.test(doc.text.slice(f.end, f.end + 12).trim()) && /\b(?:the|its|their|our)\s+(?:\w+\s+)?$/i.test(before) && /^(?:fight|fighting|war|battle|struggle|campaign|offensive|operations?)$/i.test(f.key.split(' ').pop() ?? '')) return true;
     // The cue is the subject of a modal predicate: look right, within the clause.
