@@ -136,7 +136,12 @@ export function extractEvents(source: Doc, ctx: ExtractContext): TracedEvent[] {
     const toks = sentenceTokens[s]!;
     const dateSpans = doc.assigned.has('dates') ? doc.dates : [];
     // "This story is from March 7": a month is not a march.
-    const all = findTriggers(toks, lex).filter((f) => !dateSpans.some((d) => d.start <= f.start && f.end <= d.end));
+    const all = findTriggers(toks, lex).filter(
+      (f) =>
+        !dateSpans.some((d) => d.start <= f.start && f.end <= d.end) &&
+        // "In March three journalists were killed": a month the date finder left alone is still no march.
+        !(f.key === 'march' && /^March$/.test(toks[f.i]!.raw) && /^(?:in|since|last|early|late|mid|until|by|of|from|before|after|during|this|next)$/i.test(toks[f.i - 1]?.raw ?? '')),
+    );
     if (all.some((f) => !f.classes.every((c) => c.casualty))) withTriggers.add(s);
     const found = all.filter((f) => !blocked(doc, toks, f, lex, s));
     if (found.length === 0) continue;
@@ -367,20 +372,20 @@ const PRESENT_AUX = new Set(['is', 'are', 'am', "'s", 'remains', 'remain']);
 const PAST_AUX = new Set(['was', 'were', 'has', 'have', 'had', 'been']);
 const POSSESSIVE = /^(?:its|their|his|her|our|my|your)$|['’]s$/i;
 const RATE = /\b(?:an average of|on average|each day|per day|every day|each week|per week|every week|each month|per month|every month|each year|per year|every year|a year on average)\b/i;
-const DURATION = /\b(?:\w+-decade|decades?-long|years?-long|months?-long|for decades|for years|over the years|over the decades|throughout the (?:\w+\s+){0,2}(?:war|conflict|fight|campaign|insurgency)|(?:years|decades|months) of (?:war|conflict|fighting|siege|bombardment|violence))\b/i;
+const DURATION = /\b(?:\w+-decade|\w+-year(?:-old)? (?:conflict|war|civil war|insurgency|siege)|for (?:more than |over |nearly |almost |about )?\d+ years|decades?-long|years?-long|months?-long|for decades|for years|over the years|over the decades|throughout the (?:\w+\s+){0,2}(?:war|conflict|fight|campaign|insurgency)|(?:years|decades|months) of (?:war|conflict|fighting|siege|bombardment|violence))\b/i;
 const GENERIC_NOUN_BEFORE = /\b(?:years|decades|months|weeks|days|centuries) of\s+(?:\w+\s+){0,2}$/i;
 const INTENTION =
-  /\bto\s+(?:be\s+|(?:launch|carry out|conduct|stage|mount|begin|start|continue|resume|kickstart|restart|revive|hold|join|end|stop|halt|support|back|justify|avenge|escalate|intensify|step up|expand|wage|pursue|fight|win|lose)\s+(?:an?\s+|the\s+|new\s+|further\s+|peace\s+|more\s+)?|(?:buy|sell|supply|acquire|purchase|deliver|produce|develop|manufacture|test|deploy)\s+(?:\S+\s+){0,3}|(?:claim|say|declare|announce|argue|suggest|assume)\s+(?:that\s+)?(?:\S+\s+){0,6})$/i;
+  /\bto\s+(?:be\s+|(?:launch|carry out|conduct|stage|mount|begin|start|continue|resume|kickstart|restart|revive|hold|join|end|stop|halt|support|back|justify|avenge|escalate|intensify|step up|expand|wage|pursue|fight|win|lose)\s+(?:an?\s+|the\s+|new\s+|further\s+|peace\s+|more\s+)?(?:[\w-]+\s+){0,2}|(?:buy|sell|supply|acquire|purchase|deliver|produce|develop|manufacture|test|deploy)\s+(?:\S+\s+){0,3}|(?:claim|say|declare|announce|argue|suggest|assume)\s+(?:that\s+)?(?:\S+\s+){0,6})$/i;
 /** Before a nominal cue: an event expected, planned, feared or threatened, not one that happened. */
 const ANTICIPATED = /\b(?:preparations? for|preparing for|plans? for|ahead of|in preparation for|threats? of|the prospect of|risk of|fears? of|looming|impending|imminent|expected|anticipated|possible|potential|planned|proposed|upcoming|threatened|feared)\s+(?:[\w-]+\s+){0,3}$/i;
 /** After a violent or destructive verb: an abstract object makes it a figure of speech ("damaged its reputation", "struck down the policy"). */
-const ABSTRACT_OBJECT = /^(?:\s+(?:down|up|out|back|off))?(?:\s+[\w'’-]+){0,4}?\s+(?:reputation|relations|ties|image|economy|credibility|trust|confidence|interests|prospects|chances|policy|policies|decision|assessment|remarks|comments|claims|hopes|morale|deal|agreement|law|ruling|bill|proposal|idea|argument)\b/i;
+const ABSTRACT_OBJECT = /^(?:\s+(?:down|up|out|back|off))?(?:\s+[\w'’-]+){0,4}?\s+(?:accounts|websites|emails?|servers|networks|reputation|relations|ties|image|economy|credibility|trust|confidence|interests|prospects|chances|policy|policies|decision|assessment|remarks|comments|claims|hopes|morale|deal|agreement|law|ruling|bill|proposal|idea|argument)\b/i;
 /** Casualty words that are not violence: "died of hypothermia". */
 const NATURAL_DEATH = /^(?:\s+\S+){0,8}?\s+(?:of|from|owing to|due to|because of)\s+(?:\w+\s+){0,2}(?:hypothermia|cold|freezing|weather|illness|disease|diseases|malnutrition|starvation|hunger|natural causes|heart attack|cancer|covid|coronavirus|old age|dehydration|exposure|cholera)\b/i;
 /** Statistics: counts of a war, not an incident. */
-const STATISTICS = /\b(?:(?:has|have|had) (?:documented|recorded|registered|counted|verified)|it is estimated|in total|death toll of the (?:war|conflict)|since (?:the (?:start|beginning) of )?the (?:war|conflict|uprising|revolution))\b/i;
+const STATISTICS = /\b(?:hundreds of thousands|tens of thousands|millions of people|(?:has|have|had) (?:documented|recorded|registered|counted|verified)|it is estimated|in total|death toll of the (?:war|conflict)|since (?:the (?:start|beginning) of )?the (?:war|conflict|uprising|revolution))\b/i;
 /** "Nouns" after a weapon or casualty word that make it a thing, not an event ("missile systems", "body counts"). */
-const NOT_EVENT_COMPOUND = /^\s*(?:penalty|penalties|sentences?|row|orders?|warrants?|list|squads?|systems?|programmes?|programs?|technology|sales?|deals?|purchases?|factory|factories|industry|counts?|armou?r|bags?|cameras?|language|camps?|clearance|detectors?)\b/i;
+const NOT_EVENT_COMPOUND = /^\s*(?:force|group|helicopters?|aircraft|jets|submarines?|capabilit(?:y|ies)|penalty|penalties|sentences?|row|orders?|warrants?|list|squads?|systems?|programmes?|programs?|technology|sales?|deals?|purchases?|factory|factories|industry|counts?|armou?r|bags?|cameras?|language|camps?|clearance|detectors?)\b/i;
 const CAMPAIGN_NOUN = /^(?:fight|fights|battle|battles|war|wars|combat|assault|assault on|offensive|military offensive|siege|campaign)$/;
 const PEOPLE_NOUNS = /^(?:militants|fighters|men|women|people|children|prisoners|members|soldiers|civilians|leaders?|jihadists|relatives|families|detainees|suspects|activists|journalists|migrants|refugees|houses|buildings|homes|villages|areas|territory)$/i;
 
@@ -412,10 +417,14 @@ function notAnEvent(doc: Doc, toks: KeyToken[], f: Found, lex: EventLexicon, s: 
   if (doc.assigned.has('entities') && doc.entities.some((e) => (e.label === 'ORG' || e.label === 'MISC') && e.start <= f.start && f.end <= e.end && e.end - e.start > f.end - f.start)) return true;
   // "clearing mines": demining, not a blast.
   if (f.classes.some((c) => c.class === 'ied') && /\b(?:clear(?:ing|ed)?|laying|laid|sweep(?:ing)?|remov(?:ing|ed))\s+(?:\w+\s+)?$/i.test(before)) return true;
-  // "the wounded", "the dead": people, not an act.
-  if (isVerbal && /\bthe\s+$/i.test(before) && /^\s*(?:[.,;:)"'”’]|and\b|or\b|in\b|at\b|to\b|from\b|were\b|was\b|are\b|$)/i.test(after) && !specific(doc, s)) return true;
+  // "the wounded", "our injured": people, not an act.
+  if (isVerbal && /\b(?:the|our|their|its|his|her)\s+$/i.test(before) && /^\s*(?:[.,;:)"'”’]|and\b|or\b|in\b|at\b|to\b|from\b|were\b|was\b|are\b|$)/i.test(after) && !specific(doc, s)) return true;
   // "the families of dead or imprisoned militants": a participle describing people.
-  if (isVerbal && f.i > 0 && /^(?:the|a|an|its|their|his|her|or|of|these|those|s)$/.test(toks[f.i - 1]!.key) && PEOPLE_NOUNS.test(toks[f.j]?.raw ?? '')) return true;
+  if (isVerbal && f.i > 0 && (/^(?:the|a|an|its|their|his|her|or|of|these|those|s)$/.test(toks[f.i - 1]!.key) || /^\d[\d,]*$/.test(toks[f.i - 1]!.raw)) && PEOPLE_NOUNS.test(toks[f.j]?.raw ?? '')) return true;
+  // "the besieged Syrian enclave", "a beaten-up AK-47": a participle before its noun.
+  if (isVerbal && f.i > 0 && /^(?:the|a|an)$/.test(toks[f.i - 1]!.key) && (/^-/.test(doc.text.slice(f.end, f.end + 1)) || /^\s+\p{Lu}\p{Ll}+\s+(?:enclave|town|city|village|region|province|area|capital|suburb)\b/u.test(after) || /^\s+(?:enclave|town|city|village|region|province|area|suburb|district|territory|areas)\b/i.test(after))) return true;
+  // "Trump's policy was the destruction of Isis": an armed group destroyed is a war aim, not property.
+  if (f.classes.some((c) => c.class === 'looting') && /^destruction/.test(f.key) && /^\s+(?:the\s+)?(?:Isis|Isil|IS|Islamic State|Daesh|al-Qaida|al-Qaeda|Hamas|Hezbollah|the group|the terror group|the caliphate)\b/.test(after)) return true;
   // "spent her first months fighting in Deir ez-Zor": a stretch of time, not an incident.
   if (/\bspent\s+(?:\w+\s+){0,3}(?:days|weeks|months|years)\b(?:\s+\w+){0,4}\s+$/i.test(before)) return true;
   // "Idlib is a ticking bomb": a predicate noun, not an incident.
