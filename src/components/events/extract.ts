@@ -92,33 +92,12 @@ export interface ExtractContext {
   classifier?: ClassifierModel | null;
 }
 
-const ABBREV_BEFORE = /(?:\b\p{L}\.){2,}$|\b(?:mr|mrs|ms|dr|st|no|vs|gen|col|lt|sgt|capt|prof|rev|jr|sr|inc|ltd|co|corp|govt|dept|approx|est|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|fig|vol|etc)\.$/iu;
-
 /**
- * The units events are read from: the document's sentences, with an overlong one (over 250 characters) split
- * again where a full stop is followed by a lower-case word — all-lower-case reports defeat sentence splitting,
- * and one event per sentence would then swallow a whole article.
+ * The units events are read from: the document's sentences. (All-lower-case reports used to defeat the sentence
+ * splitter and were split again here; the segment stage now splits them itself.)
  */
 export function eventUnits(doc: Doc): Span[] {
-  const out: Span[] = [];
-  for (const s of doc.sentences) {
-    if (s.end - s.start <= 250) {
-      out.push({ start: s.start, end: s.end });
-      continue;
-    }
-    const text = doc.text.slice(s.start, s.end);
-    let from = 0;
-    const re = /[.!?]["'”’)]*\s+(?=["'“‘(]?\p{Ll})/gu;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const stop = m.index + 1;
-      if (ABBREV_BEFORE.test(text.slice(Math.max(0, stop - 12), stop))) continue;
-      const end = m.index + m[0].trimEnd().length;
-      if (end - from > 1) out.push({ start: s.start + from, end: s.start + end });
-      from = m.index + m[0].length;
-    }
-    if (from < text.length) out.push({ start: s.start + from, end: s.end });
-  }
-  return out;
+  return doc.sentences.map((s) => ({ start: s.start, end: s.end }));
 }
 
 export function extractEvents(source: Doc, ctx: ExtractContext): TracedEvent[] {
