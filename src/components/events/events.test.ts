@@ -215,3 +215,13 @@ describe("issue 6: the event's place", () => {
     expect(e.place).toMatchObject({ name: 'Gwoza', precision: 2 });
   });
 });
+
+describe('issue 6: rival reports of one toll', () => {
+  const fat = (text: string): number | null => ev(analyse(text, '2022-06-01', undefined, rulesOnly))[0]!.fatalities;
+  it('takes the most conservative of conflicting figures in one sentence, and still adds up different victims', () => {
+    expect(fat('On 3 May 2022, gunmen attacked a village; police said 5 people were killed, while residents said 8 people died.')).toBe(5);
+    expect(fat('On 3 May 2022, police said 7 people were killed in the attack, while residents put the toll at 12.')).toBe(7);
+    expect(fat('On 3 May 2022, militants ambushed a patrol, killing 3 soldiers and 2 policemen.')).toBe(5);
+  });
+});
+

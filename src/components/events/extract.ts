@@ -1130,6 +1130,43 @@ function actorRef(
   return { id: name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/-$/, ''), name, inter: synthetic.inter };
 }
 
+/** Words between two death tolls that make them rival reports of one toll, not victims to add up. */
+const RIVAL_REPORTS = /\b(?:according to|put the(?: death)? toll|put it|while|whereas|or|depending on|other sources|versus|vs)\b/i;
+const GENERIC_VICTIMS = /^(?:people|persons|civilians|fatalities|deaths|dead|victims|bodies)$/i;
+
+/** Could two figures count the same victims? The same counted noun, a generic one, or none. */
+function sameVictims(a: Quantity, b: Quantity): boolean {
+  if (!a.head || !b.head) return true;
+  if (GENERIC_VICTIMS.test(a.head) || GENERIC_VICTIMS.test(b.head)) return true;
+  return a.head.toLowerCase().replace(/s$/, '') === b.head.toLowerCase().replace(/s$/, '');
+}
+
+/**
+ * The toll of one sentence: its victims add up ("killing 3 soldiers and 2 rebels" = 5), but rival reports of one
+ * toll ("5 killed according to police, 8 according to residents", "between 1 and 3 depending on sources") give the
+ * most conservative figure, as ACLED codes it.
+ */
+function sentenceToll(doc: Doc, qs: Quantity[]): { sum: number; used: Quantity[] } {
+  const sorted = [...qs].sort((a, b) => a.start - b.start);
+  // Groups of figures that add up; a rival-report marker between two figures starts a new group.
+  const groups: Quantity[][] = [[sorted[0]!]];
+  for (let i = 1; i < sorted.length; i++) {
+    const between = doc.text.slice(sorted[i - 1]!.end, sorted[i]!.start);
+    if (RIVAL_REPORTS.test(between) && sameVictims(sorted[i - 1]!, sorted[i]!)) groups.push([sorted[i]!]);
+    else groups[groups.length - 1]!.push(sorted[i]!);
+  }
+  let best = groups[0]!;
+  let bestSum = Infinity;
+  for (const g of groups) {
+    const sum = g.reduce((n, q) => n + q.value!, 0);
+    if (sum < bestSum) {
+      bestSum = sum;
+      best = g;
+    }
+  }
+  return { sum: bestSum, used: best };
+}
+
 function fatalities(doc: Doc, d: Draft, scope: number[], quantities: Quantity[], lex: EventLexicon, all: KeyToken[][]): { value: number | null; spans: Span[]; sentences: number[] } {
   const inScope = quantities.filter((q) => scope.includes(doc.sentenceAt(q.start)));
   // Strategic developments and peaceful protests have no fatalities by definition (ACLED).
@@ -1151,10 +1188,10 @@ function fatalities(doc: Doc, d: Draft, scope: number[], quantities: Quantity[],
     let best: Quantity[] = [];
     let bestSum = -1;
     for (const qs of bySentence.values()) {
-      const sum = qs.reduce((n, q) => n + q.value!, 0);
+      const { sum, used } = sentenceToll(doc, qs);
       if (sum > bestSum) {
         bestSum = sum;
-        best = qs;
+        best = used;
       }
     }
     return { value: bestSum, spans: best.map((q) => ({ start: q.start, end: q.end })), sentences: [doc.sentenceAt(best[0]!.start)] };
