@@ -314,4 +314,5 @@ export const evaluate: Evaluation = async ({ log, quick }) => {
   return scores;
 };
 
-if (process.argv[1]?.endsWith('events.js')) await runEvaluationMain(evaluate);
+// (Not for dist/scripts/train-events.js, which imports this module.)
+if (/[\\/]eval[\\/]events\.js$/.test(process.argv[1] ?? '')) await runEvaluationMain(evaluate);
