@@ -1062,9 +1062,14 @@ function placeCandidates(doc: Doc, mentions: MentionRef[]): PlaceCandidate[] {
   return out;
 }
 
+/** The document's place candidates, read once per document (every event picks among them). */
+const CANDIDATES = new WeakMap<Doc, PlaceCandidate[]>();
+
 function pickPlace(doc: Doc, d: Draft, prev: Draft | null, trace: EventTrace, mentions: MentionRef[]): EventPlace | null {
   if (!doc.assigned.has('places') || doc.places.length === 0) return null;
-  const cands = placeCandidates(doc, mentions).map((c) => (d.motiveAt !== undefined && c.p.start >= d.motiveAt && doc.sentenceAt(c.p.start) === d.sentence ? { ...c, demoted: true } : c));
+  let base = CANDIDATES.get(doc);
+  if (!base) CANDIDATES.set(doc, (base = placeCandidates(doc, mentions)));
+  const cands = base.map((c) => (d.motiveAt !== undefined && c.p.start >= d.motiveAt && doc.sentenceAt(c.p.start) === d.sentence ? { ...c, demoted: true } : c));
   const inSentences = (ks: number[]): PlaceCandidate[] => cands.filter((c) => ks.includes(doc.sentenceAt(c.p.start)));
   const choose = (cs: PlaceCandidate[]): PlaceCandidate | null =>
     [...cs].sort(
