@@ -179,6 +179,7 @@ export async function indiaPoliceEvents(analyzer: Analyzer, quick: boolean): Pro
   for (const x of sents) byDoc.set(x.doc_id, [...(byDoc.get(x.doc_id) ?? []), x]);
   const tally = { ARREST: { tp: 0, fp: 0, fn: 0 }, KILL: { tp: 0, fp: 0, fn: 0 }, FORCE: { tp: 0, fp: 0, fn: 0 } };
   const selected = quick ? docs.filter((_, i) => i % 4 === 0) : docs;
+  const predicted: string[] = [];
   for (const d of selected) {
     const doc = analyzer.analyze({ id: String(d.doc_id), text: d.doc_text, published: dates.get(d.doc_id) ?? null, });
     // Align the corpus sentences with the analysed text (cleaning may normalise whitespace): search sequentially.
@@ -205,12 +206,16 @@ export async function indiaPoliceEvents(analyzer: Analyzer, quick: boolean): Pro
       };
       for (const k of ['ARREST', 'KILL', 'FORCE'] as const) {
         const gold = sent.sent_labels.includes(k);
+        if (pred[k]) predicted.push(`${k}\t${d.doc_id}\t${sent.sent_id}\t${gold ? 'tp' : 'fp'}`);
         if (gold && pred[k]) tally[k].tp++;
         else if (pred[k]) tally[k].fp++;
         else if (gold) tally[k].fn++;
       }
     }
   }
+  // --dump-ipe PATH: the predicted sentences (question, article, sentence, tp/fp), for comparing runs.
+  const at = process.argv.indexOf('--dump-ipe');
+  if (at >= 0 && process.argv[at + 1]) (await import('node:fs')).writeFileSync(process.argv[at + 1]!, predicted.sort().join('\n') + '\n');
   const out: Record<string, number> = {};
   for (const [k, t] of Object.entries(tally)) {
     const p = t.tp + t.fp ? t.tp / (t.tp + t.fp) : 0;
@@ -254,6 +259,20 @@ export const evaluate: Evaluation = async ({ log, quick }) => {
     });
   }
   for (const { r, doc } of byFold) score(cv, r, doc, isoOf);
+  // --dump PATH: one line per note (id, gold and predicted sub-event type, country and 161 km hits), for comparing
+  // runs; written where asked (outside the repository: the notes belong to ACLED).
+  const dumpAt = process.argv.indexOf('--dump');
+  if (dumpAt >= 0 && process.argv[dumpAt + 1]) {
+    const { writeFileSync } = await import('node:fs');
+    const lines = byFold.map(({ r, doc }) => {
+      const e = primaryEvent(doc);
+      const iso = isoOf(r.country);
+      const c = e?.place && iso && e.place.countryCode === iso ? 1 : 0;
+      const k = e?.place && km(e.place.lat, e.place.lon, r.lat, r.lon) <= 161 ? 1 : 0;
+      return [r.id, r.subEventType, e?.subEventType ?? '(none)', c, k, r.fatalities, e?.fatalities ?? 'null', r.inter1 ?? '', e?.actor1?.inter ?? ''].join('\t');
+    });
+    writeFileSync(process.argv[dumpAt + 1]!, lines.sort().join('\n') + '\n');
+  }
   const ipe = await indiaPoliceEvents(await Analyzer.create({ resources, log }), quick ?? false);
   const n = rows.length;
   log(`events: ${n} ACLED dev notes, rules + ${FOLDS}-fold cross-validation, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -295,4 +314,5 @@ export const evaluate: Evaluation = async ({ log, quick }) => {
   return scores;
 };
 
-if (process.argv[1]?.endsWith('events.js')) await runEvaluationMain(evaluate);
+// (Not for dist/scripts/train-events.js, which imports this module.)
+if (/[\\/]eval[\\/]events\.js$/.test(process.argv[1] ?? '')) await runEvaluationMain(evaluate);

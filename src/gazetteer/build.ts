@@ -224,7 +224,13 @@ export function buildEmbedded(root: string, opts: { force?: boolean; codeFiles?:
   const names = JSON.parse(readFileSync(namesJson, 'utf8')) as {
     countryNames: Record<string, string[]>;
     demonyms: Record<string, string>;
+    regionNames?: Record<string, string[] | string>;
   };
+  // Local-language names of first-level regions (names.json regionNames), beside Natural Earth's.
+  for (const [code, ns] of Object.entries(names.regionNames ?? {})) {
+    if (code.startsWith('_') || !Array.isArray(ns)) continue;
+    regionNames.set(code, [...(regionNames.get(code) ?? []), ...ns]);
+  }
   const countryRow = new Map<string, Row>();
   const countryInfo = new Map<string, { area: number; continent: string }>();
   for (const f of tsv(countriesTsv)) {
@@ -257,7 +263,11 @@ export function buildEmbedded(root: string, opts: { force?: boolean; codeFiles?:
 
   // --- first- and second-level regions, points derived from their places.
   const adminRow = new Map<string, Row>();
-  const SUFFIX = /\s+(governorate|province|region|oblast|krai|kray|prefecture|state|department|district|municipality|regency|division|wilayah|vilayet|muhafazat)$/i;
+  const SUFFIX = /\s+(governorate|province|region|oblast|krai|kray|prefecture|state|department|district|municipality|regency|division|wilayah|vilayet|muhafazat|agency|cercle|upazila|zila|tehsil|taluk)$/i;
+  // Administrative words GeoNames keeps in front of some second-level names ("Province du Sanmatenga", "Cercle de
+  // Gourma-Rharous"): news names the region without them. (Not "Municipio"/"Comuna"/"Kabupaten": those regions
+  // are named after their towns, and the bare name would only add a namesake of the town.)
+  const PREFIX = /^(?:province|provincia|departamento|département|cercle|préfecture|daïra|wilaya)\s+(?:(?:de la|de los|de las|del|de|des|du|da|do|dos|das|of)\s+|de l['’]|d['’])?/i;
   for (const [file, fcode] of [
     [admin1Tsv, 'ADM1'],
     [admin2Tsv, 'ADM2'],
@@ -272,6 +282,8 @@ export function buildEmbedded(root: string, opts: { force?: boolean; codeFiles?:
       for (const n of [...ns]) {
         const stripped = n.replace(SUFFIX, '');
         if (stripped !== n && stripped.length > 2) ns.add(stripped);
+        const bare = n.replace(PREFIX, '');
+        if (bare !== n && bare.length > 2) ns.add(bare);
       }
       const [lat, lon] = regionPoint(pts, fcode === 'ADM1' ? polygonPoint.get(code) : undefined);
       const r = add({

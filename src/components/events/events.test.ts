@@ -162,3 +162,66 @@ describe('events', () => {
     expect(ev(doc).map((x) => x.subEventType)).toEqual(expect.arrayContaining(['Arrests']));
   });
 });
+
+describe("issue 6: the event's place", () => {
+  const where = (text: string, places: Place[]): TracedEvent => ev(analyse(text, '2022-06-01', places, rulesOnly))[0]!;
+  const withKind = (p: Place, kind: 'toponym' | 'demonym' | 'embedded'): Place => ({ ...p, kind });
+
+  it('the town the report is about, not a neighbourhood of it read as a namesake elsewhere', () => {
+    const e = where('On 6 May 2022, in Santarem (Para), a drug trafficker was shot and killed in the Floresta neighborhood by an armed individual.', [
+      place('Santarem', 'Santarém', -2.44, -54.71, 'BR', 'PPLA2'),
+      { ...place('Para', 'Pará', -3.5, -52.0, 'BR', 'ADM1'), admin1: '16' },
+      place('Floresta', 'Floresta', -8.6, -38.57, 'BR', 'PPL'),
+    ]);
+    expect(e.place?.name).toBe('Santarém');
+    expect(e.place?.precision).toBe(1);
+  });
+
+  it('a name read in another country than its own qualifiers gives way to them (Djugu, Ituri)', () => {
+    const e = where('On 24 February 2022, CODECO militants killed a civilian in Ukareba village (Djugu, Ituri).', [
+      place('Djugu', 'Djougou', 9.71, 1.67, 'BJ', 'PPLA'),
+      place('Ituri', 'Ituri', 1.6, 29.4, 'CD', 'ADM1'),
+    ]);
+    expect(e.place?.countryCode).toBe('CD');
+    expect(e.place?.precision).toBe(3);
+  });
+
+  it('never a place inside a longer name, an actor, a weapon or a demonym while a town is named', () => {
+    const e = where('On 15 April 2022, Russian forces fired artillery and Grad missiles at Liutivka, Kharkiv.', [
+      withKind(place('Russian', 'Russia', 60, 100, 'RU', 'PCLI'), 'demonym'),
+      place('Grad', 'Grad', 46.1, 15.1, 'SI', 'PPLA'),
+      place('Kharkiv', 'Kharkiv', 49.98, 36.25, 'UA', 'PPLA'),
+    ]);
+    expect(e.place?.name).toBe('Kharkiv');
+    const v = where('On 1 May 2022, workers marched through the Vila Isabel neighborhood of Rio de Janeiro.', [
+      withKind(place('Vila', 'Port-Vila', -17.7, 168.3, 'VU', 'PPLC'), 'embedded'),
+      place('Rio de Janeiro', 'Rio de Janeiro', -22.9, -43.2, 'BR', 'PPLA'),
+    ]);
+    expect(v.place?.countryCode).toBe('BR');
+  });
+
+  it("a protest's place is where it gathered, not what it was against", () => {
+    const e = where('On 26 February 2022, Ukrainians gathered in Gloucester to protest against the Russian invasion of Ukraine.', [
+      withKind(place('Ukrainians', 'Ukraine', 49, 32, 'UA', 'PCLI'), 'demonym'),
+      place('Gloucester', 'Gloucester', 51.86, -2.24, 'GB', 'PPLA2'),
+      withKind(place('Russian', 'Russia', 60, 100, 'RU', 'PCLI'), 'demonym'),
+      place('Ukraine', 'Ukraine', 49, 32, 'UA', 'PCLI'),
+    ]);
+    expect(e.place?.name).toBe('Gloucester');
+  });
+
+  it('"near X" is precision 2', () => {
+    const e = where('On 3 May 2022, gunmen killed two farmers near Gwoza.', [place('Gwoza', 'Gwoza', 11.08, 13.69, 'NG', 'PPLA2')]);
+    expect(e.place).toMatchObject({ name: 'Gwoza', precision: 2 });
+  });
+});
+
+describe('issue 6: rival reports of one toll', () => {
+  const fat = (text: string): number | null => ev(analyse(text, '2022-06-01', undefined, rulesOnly))[0]!.fatalities;
+  it('takes the most conservative of conflicting figures in one sentence, and still adds up different victims', () => {
+    expect(fat('On 3 May 2022, gunmen attacked a village; police said 5 people were killed, while residents said 8 people died.')).toBe(5);
+    expect(fat('On 3 May 2022, police said 7 people were killed in the attack, while residents put the toll at 12.')).toBe(7);
+    expect(fat('On 3 May 2022, militants ambushed a patrol, killing 3 soldiers and 2 policemen.')).toBe(5);
+  });
+});
+

@@ -142,6 +142,8 @@ export class QuantityFinder {
     let head: { end: number; value: string } | undefined;
     for (let s = k; s < Math.min(tokens.length, k + 4); s++) {
       if (tokens[s]!.punct || this.kinds.matchesAt(tokens, s)[0]) break;
+      // "8 according to residents": the source of the figure, not what was counted.
+      if (/^(according|said|says|say|per|reported)$/.test(tokens[s]!.key)) break;
       head = this.persons.matchesAt(tokens, s)[0];
       if (head) break;
     }

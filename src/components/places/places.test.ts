@@ -154,6 +154,18 @@ describe('issue #2/#5: a toponym the tagger labelled otherwise', () => {
     expect(texts).toContain('Tamil Nadu');
     expect(texts).not.toContain('Reuters');
   });
+
+  it('keeps a name the tagger split or mislabelled when a place head or a locative holds it (issue 6)', () => {
+    // "in Deir ez Zor" tagged "Deir" (PER): the rule mention holds the entity and follows "in".
+    const dez = run('Two fighters were killed in Deir ez Zor on Monday.', (x) => tag(x, 'Deir', 'PER'));
+    expect(dez.places.find((p) => p.text === 'Deir ez Zor')?.countryCode).toBe('SY');
+    // "Salah ad Din province": a lower-case place head after a PER-tagged name.
+    const sad = run('A bomb went off near a checkpoint, Salah ad Din province.', (x) => tag(x, 'Salah ad Din', 'PER'));
+    expect(sad.places.find((p) => p.text === 'Salah ad Din')?.countryCode).toBe('IQ');
+    // "in Rennes": mostly a football club in CoNLL, but after "in" the town.
+    const rennes = run('Around 40 police officers demonstrated in Rennes on Monday.', (x) => tag(x, 'Rennes', 'ORG'));
+    expect(rennes.places.find((p) => p.text === 'Rennes')?.countryCode).toBe('FR');
+  });
 });
 
 describe('a town far outside the document geography', () => {
@@ -169,3 +181,39 @@ describe('a town far outside the document geography', () => {
     expect(d.places.find((p) => p.text === 'Fano')?.confidence).toBeGreaterThan(0.5);
   });
 });
+describe('issue 6: qualifiers and administrative names as event reports write them', () => {
+  it('a chain of qualifiers picks the reading they hold: Colombo (Colombo, Western)', () => {
+    const d = run('People staged a protest in Colombo (Colombo, Western) over the economic crisis.');
+    expect(d.places.find((p) => p.text === 'Colombo')?.countryCode).toBe('LK');
+    expect(d.places.find((p) => p.text === 'Western')?.countryCode).toBe('LK');
+  });
+
+  it('a qualifier is read at its highest level: Merida (Merida) is the Venezuelan state and city', () => {
+    const d = run('Students protested in Merida (Merida) against poor conditions.');
+    expect(d.places.find((p) => p.text === 'Merida')?.countryCode).toBe('VE');
+  });
+
+  it('knows regions by their local names and South Asian abbreviations: Granada (Andalucia), Karak (KPK)', () => {
+    expect(run('Workers marched through the streets of Granada (Andalucia) on Sunday.').places.find((p) => p.text === 'Granada')?.countryCode).toBe('ES');
+    expect(run('Locals held a protest in Karak city (Karak, KPK) on Friday.').places.find((p) => p.text === 'KPK')?.countryCode).toBe('PK');
+  });
+
+  it('reads a qualifier as the region that holds the place it qualifies: Cajamarca (Cajamarca)', () => {
+    const d = run('Drivers blocked a highway in Cajamarca (Cajamarca) over fuel prices.');
+    const [city, region] = d.places.filter((p) => p.text === 'Cajamarca');
+    expect(city?.countryCode).toBe('PE');
+    expect(region?.countryCode).toBe('PE');
+    expect(region?.featureCode).toMatch(/^ADM/);
+  });
+
+  it('finds a city written with its head word or district, and provinces GeoNames lists as "Province du X"', () => {
+    const batumi = run('Citizens protested in Batumi City.', (x) => {
+      x.entities = [{ start: 22, end: 33, text: 'Batumi City', label: 'LOC' }];
+      x.assigned.set('entities', 'test');
+    });
+    expect(batumi.places.find((p) => p.text === 'Batumi City')?.countryCode).toBe('GE');
+    const bf = run('Soldiers secured an IED near the village of Ouanobian (Pissila, Sanmatenga).');
+    expect(bf.places.find((p) => p.text === 'Sanmatenga')?.countryCode).toBe('BF');
+  });
+});
+

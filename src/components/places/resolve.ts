@@ -127,6 +127,12 @@ export function km(lat1: number, lon1: number, lat2: number, lon2: number): numb
 
 const NEAR = /\b(?:near|outside|nearby|close to|around|outskirts of|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of|km (?:from|of)|miles (?:from|of)|kilometres (?:from|of)|kilometers (?:from|of)|on the road to|the road to|outside of|edge of|banks of)\s+(?:the\s+)?(?:(?:town|village|city) of\s+)?$/i;
 
+const HEADS = '(?:\\s+(?:city|town|village|villages|district|township|municipality|county|province|region|state|governorate|area|locality|zone|LGA|woreda|upazila|tehsil|commune|department))?';
+/** Between a name and its first qualifier: "X, Y", "X in Y", "X (Y", "X district (Y", "X area of Y". */
+const QUALIFIER_FIRST = new RegExp(`^${HEADS}\\s*(?:,\\s*|\\(\\s*|\\s+in\\s+(?:the\\s+)?|\\s+(?:area|district|part|suburb|outskirts) of\\s+(?:the\\s+)?)$`, 'i');
+/** Between one qualifier and the next in a chain: "Y township, Z district, W region". */
+const QUALIFIER_NEXT = new RegExp(`^${HEADS}\\s*,\\s*$`, 'i');
+
 export interface DocContext {
   text: string;
   dateline: { start: number; end: number } | null;
@@ -153,6 +159,12 @@ export function candidatesFor(gaz: Gazetteer, surface: string, kind: MentionKind
   if (cands.length === 0) {
     const d = gaz.demonym(surface);
     if (d) cands = [{ place: d, match: 'demonym' }];
+  }
+  if (cands.length === 0) {
+    // "Batumi City", "Sagaing Region", "Seoul City - Jongno" (a city and its district): the name without its head
+    // word or its district.
+    const bare = surface.replace(/\s+-\s+.*$/, '').replace(/\s+(?:City|Town|Village|District|Province|Governorate|Region|State|Municipality|County|Oblast|Prefecture)$/i, '');
+    if (bare !== surface && bare.length > 2) cands = gaz.candidates(bare);
   }
   return cands;
 }
@@ -218,19 +230,35 @@ export function resolveMentions(
     });
     works.push({ m, text, cands, feats, choice: 0, scores: [], qualified: false });
   }
-  // "X, Y" and "X in Y" qualifiers: Y's candidates that are regions.
+  const chains = new Map<Work, Work[]>();
+  // Qualifiers: "X, Y", "X in Y", "X (Y)", and chains of them as reports write them ("X village (Y township, Z
+  // district, W region)", "X, Y, Z"): the candidates of X that the most qualifier regions hold.
   for (let i = 0; i < works.length; i++) {
     const a = works[i]!;
-    const b = works[i + 1];
-    if (!b) continue;
-    const between = ctx.text.slice(a.m.end, b.m.start);
-    if (/^\s*,\s*$|^\s+in\s+$|^\s*\(\s*$/.test(between)) {
+    const held = new Array<number>(a.cands.length).fill(0);
+    const chain: Work[] = [];
+    chains.set(a, chain);
+    let prevEnd = a.m.end;
+    for (let j = i + 1; j < works.length; j++) {
+      const b = works[j]!;
+      const between = ctx.text.slice(prevEnd, b.m.start);
+      if (!(j === i + 1 ? QUALIFIER_FIRST : QUALIFIER_NEXT).test(between)) break;
       const q = b.cands.map((c) => c.place).filter((p) => ['country', 'adm1', 'adm2'].includes(typeGroup(p)));
       if (q.length > 0) a.qualified = true;
-      a.cands.forEach((c, ci) => {
-        if (q.some((r) => contains(r, c.place))) a.feats[ci]![F.qualifier] = 1;
-      });
+      // A qualifier read at the highest level that holds any candidate: "Merida (Merida)" names the Venezuelan
+      // state, which holds the Venezuelan city, before the Mexican municipality of the same name.
+      for (const level of ['country', 'adm1', 'adm2']) {
+        const regions = q.filter((r) => typeGroup(r) === level);
+        const hit = a.cands.map((c) => regions.some((r) => contains(r, c.place)));
+        if (!hit.some(Boolean)) continue;
+        hit.forEach((h, ci) => void (h && held[ci]!++));
+        break;
+      }
+      chain.push(b);
+      prevEnd = b.m.end;
     }
+    const most = Math.max(0, ...held);
+    if (most > 0) a.cands.forEach((_, ci) => void (a.feats[ci]![F.qualifier] = held[ci] === most ? 1 : 0));
   }
   const keys = works.map((wk) => nameKey(wk.text));
   const CONTEXT = [F.country_ev, F.country_top, F.country_share, F.share_top_in_country, F.admin1_ev, F.admin1_count, F.admin1_named, F.country_named, F.dateline, F.proximity, F.capital_in_context, F.region_support, F.named_exclusive, F.named_near];
@@ -377,6 +405,16 @@ export function resolveMentions(
     for (const g of unq) {
       const i = g.cands.findIndex((c) => c.place.id === id);
       if (i >= 0) g.choice = i;
+    }
+  }
+  // A qualifier is read as the region that holds the place it qualifies, when it can be: "Cajamarca (Cajamarca)" is
+  // the Peruvian region after the Peruvian city, not a Colombian town of the same name.
+  for (const [a, chain] of chains) {
+    const p = a.cands[a.choice]!.place;
+    for (const b of chain) {
+      if (contains(b.cands[b.choice]!.place, p)) continue;
+      const ci = b.cands.findIndex((c) => ['country', 'adm1', 'adm2'].includes(typeGroup(c.place)) && contains(c.place, p));
+      if (ci >= 0) b.choice = ci;
     }
   }
   trace?.(works.map((wk) => ({ mention: wk.m, cands: wk.cands, feats: wk.feats, choice: wk.choice })));

@@ -99,7 +99,8 @@ export class Spotter {
     if (stats) {
       const [loc, other] = stats;
       if (kind === 'demonym') return true;
-      if (loc + other >= 3 && loc / (loc + other) < 0.25) return false;
+      // Mostly not a place in CoNLL ("Rennes", "Metz": football clubs), but "in Rennes" is the town.
+      if (loc + other >= 3 && loc / (loc + other) < 0.25 && !locativeBefore(tokens, k) && !(qualifierSlot(tokens, k, e) && this.strongRegion(surface))) return false;
       if (loc >= other) return true;
     }
     if (kind === 'demonym') return true;
@@ -158,6 +159,11 @@ export class Spotter {
       i = j;
     }
     return out;
+  }
+
+  /** A country or first-level region by this very name. */
+  private strongRegion(surface: string): boolean {
+    return this.gaz.candidates(surface).some((c) => c.match === 'name' && (c.place.fcode === 'PCLI' || c.place.fcode === 'ADM1'));
   }
 
   private isCountryish(surface: string): boolean {
@@ -231,6 +237,20 @@ export class Spotter {
   }
 }
 
+/** "in X", "near X", "at X", "outside X" (the token before k, within the sentence). */
+function locativeBefore(tokens: Token[], k: number): boolean {
+  const b = k > 0 ? tokens[k - 1]! : null;
+  return b !== null && b.sentence === tokens[k]!.sentence && /^(?:in|at|near|outside|around|inside)$/.test(b.text);
+}
+
+/** "Colombo (Colombo, Western)", "Gizo (Western)": the last name of a qualifier after a place, closed right after. */
+function qualifierSlot(tokens: Token[], k: number, e: number): boolean {
+  const b = tokens[k - 1];
+  const b2 = tokens[k - 2];
+  const a = tokens[e];
+  return b !== undefined && b2 !== undefined && /^[,(]$/.test(b.text) && /^\p{Lu}/u.test(b2.text) && a !== undefined && /^[)]$/.test(a.text);
+}
+
 /** Mentions from the entity layer (when the pipeline has `ner`). */
 export function entityMentions(doc: Doc, gaz: Gazetteer): SpottedMention[] {
   const out: SpottedMention[] = [];
@@ -269,7 +289,8 @@ export function mergeMentions(
     if (out.some((m) => overlaps(m, r))) continue;
     const inside = doc.entities.find((e) => overlaps(e, r));
     if (inside) {
-      const whole = r.start === inside.start && r.end === inside.end;
+      // The rule mention is the whole entity, or holds it and more ("in Deir ez Zor" tagged "Deir" as a person).
+      const whole = (r.start === inside.start && r.end === inside.end) || (r.start <= inside.start && inside.end <= r.end && doc.entities.filter((e) => overlaps(e, r)).every((e) => r.start <= e.start && e.end <= r.end));
       const overrule =
         whole &&
         r.kind !== 'demonym' &&
@@ -312,6 +333,8 @@ export function locativeContext(doc: Doc, m: { start: number; end: number }, str
   const prev = words[i];
   if (prev !== undefined && LOCATIVE.has(prev) && !(strict && LOCATIVE_WEAK.has(prev))) return true;
   if (prev === 'of' && words[i - 1] !== undefined && OF_HEADS.has(words[i - 1]!)) return true;
+  // "Tuz Khurma city", "Salah Al Din province", "Al Sikhah town": a place head in lower case right after it.
+  if (/^\s+(?:city|town|village|province|governorate|district|region|state|county|oblast|prefecture|municipality|township)\b/.test(doc.text.slice(m.end, m.end + 16))) return true;
   const after = doc.text.slice(m.end, m.end + 6);
   const q = /^(?:,\s*|\s+in\s+|\s*\(\s*)/.exec(after);
   if (q) {

@@ -54,3 +54,32 @@ describe('splitSentences', () => {
     expect(sentences('He said: "It is over." Then he left.')).toEqual(['He said: "It is over."', 'Then he left.']);
   });
 });
+
+describe('splitSentences in all-lower-case text (issue 6)', () => {
+  it('splits before a lower-case word when the whole text is in lower case', () => {
+    expect(sentences('this story is from march 7, 2002. ayodhya: hundreds of activists held a protest. about 35 persons were arrested. the police fired 45 rounds.')).toEqual([
+      'this story is from march 7, 2002.',
+      'ayodhya: hundreds of activists held a protest.',
+      'about 35 persons were arrested.',
+      'the police fired 45 rounds.',
+    ]);
+  });
+
+  it('keeps abbreviations and numbers inside a lower-case sentence', () => {
+    expect(sentences('mr. patel said 3.5 per cent of the u.s. aid had arrived. the rest was held up at the border. no one was hurt.')).toEqual([
+      'mr. patel said 3.5 per cent of the u.s. aid had arrived.',
+      'the rest was held up at the border.',
+      'no one was hurt.',
+    ]);
+  });
+
+  it('judges the case where it matters: a capitalised page footer does not make a lower-case report well-cased', () => {
+    const text = 'kolkata: police arrested 17 men on friday. according to the police, vigilance was maintained. vhp sources said the first batch cancelled.\n\nFacebook Twitter Linkedin Mail';
+    expect(sentences(text)).toHaveLength(4);
+  });
+
+  it('does not split before a lower-case word in ordinary text', () => {
+    expect(sentences('The group said it had 5 km. of road. It left.')).toEqual(['The group said it had 5 km. of road.', 'It left.']);
+    expect(sentences('Fighting resumed in the town of St. John overnight, officials said.')).toHaveLength(1);
+  });
+});

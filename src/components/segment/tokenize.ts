@@ -95,6 +95,7 @@ const TERMINALS = /^(?:[.!?]+|…)$/;
  * brackets) when the next token looks like the start of a sentence.
  */
 export function splitSentences(tokens: readonly RawToken[], abbreviations: Abbreviations): { sentences: Span[]; tokenSentence: number[] } {
+  const lowerCase = isLowerCaseText(tokens);
   const sentences: Span[] = [];
   const tokenSentence: number[] = new Array<number>(tokens.length);
   let first = 0;
@@ -116,7 +117,7 @@ export function splitSentences(tokens: readonly RawToken[], abbreviations: Abbre
     if (TERMINALS.test(t.text)) {
       while (last + 1 < tokens.length && CLOSERS.has(tokens[last + 1]!.text) && !tokens[last]!.lineEnd) last++;
       const next = tokens[last + 1];
-      boundary = next === undefined || tokens[last]!.lineEnd || startsSentence(next.text);
+      boundary = next === undefined || tokens[last]!.lineEnd || startsSentence(next.text, lowerCase);
     } else if (t.text.endsWith('.') && t.text.length > 1) {
       // An abbreviation or initialism that may also end the sentence ("... in the U.S. The ...").
       const bare = t.text.slice(0, -1).toLowerCase();
@@ -133,8 +134,27 @@ export function splitSentences(tokens: readonly RawToken[], abbreviations: Abbre
   return { sentences, tokenSentence };
 }
 
-function startsSentence(tok: string): boolean {
+function startsSentence(tok: string, lowerCase: boolean): boolean {
   const c = tok[0]!;
   if (/[\p{Lu}\d"“‘'([«]/u.test(c)) return true;
-  return false;
+  // In a text written all in lower case ("police fired. two died.") a lower-case word opens a sentence too.
+  return lowerCase && /\p{Ll}/u.test(c);
+}
+
+/**
+ * Is the text written in lower case (as some wire archives and scraped reports are)? Judged where it matters: after
+ * a full stop, most words in such a text start in lower case, in well-cased text almost none (a page's capitalised
+ * menu or footer does not change that). Needs at least two full stops followed by a word.
+ */
+export function isLowerCaseText(tokens: readonly RawToken[]): boolean {
+  let afterStop = 0;
+  let lower = 0;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!TERMINALS.test(tokens[i]!.text) || tokens[i]!.lineEnd) continue;
+    const c = tokens[i + 1]!.text[0]!;
+    if (!/\p{L}/u.test(c)) continue;
+    afterStop++;
+    if (/\p{Ll}/u.test(c)) lower++;
+  }
+  return afterStop >= 2 && lower / afterStop >= 0.7;
 }
