@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 
 export default async function buildWeb({ root }) {
   const src = join(root, 'src', 'web');
@@ -35,42 +36,39 @@ export default async function buildWeb({ root }) {
   copyFileSync(join(src, 'favicon.svg'), join(out, 'favicon.svg'));
   const require = createRequire(join(root, 'package.json'));
   copyFileSync(require.resolve('world-atlas/countries-50m.json'), join(out, 'basemap', 'countries-50m.json'));
-  writeFileSync(join(out, 'basemap', 'places.json'), mapPlaces(root));
+  writeFileSync(join(out, 'basemap', 'places.json'), await mapPlaces(root));
 }
 
 /**
- * Town names for the basemap, from the embedded GeoNames gazetteer (built just before by build-gazetteer.mjs):
- * capitals, first-level capitals and cities of 500,000 or more, each with the zoom from which it is shown.
- * Cached beside the gazetteer under its stamp (reading 25 MB takes longer than the rest of the build).
+ * Town names for the basemap, from the embedded GeoNames gazetteer (data/places/generated/embedded.bin, built just
+ * before by build-gazetteer.mjs and read through the built BinaryGazetteer): capitals, first-level capitals and
+ * cities of 500,000 or more, each with the zoom from which it is shown. Cached beside the gazetteer under its stamp.
  */
-function mapPlaces(root) {
-  const tsv = join(root, 'data', 'places', 'generated', 'embedded.tsv');
-  if (!existsSync(tsv)) {
-    console.error('build-web: no embedded gazetteer (data/places/generated/embedded.tsv): the map shows no town names');
-    return '[]';
-  }
-  const text = readFileSync(tsv, 'utf8');
-  const stamp = /stamp=(\S+)/.exec(text.slice(0, 200))?.[1] ?? '';
+async function mapPlaces(root) {
+  const bin = join(root, 'data', 'places', 'generated', 'embedded.bin');
+  if (!existsSync(bin)) throw new Error(`build-web: the embedded gazetteer is missing (${bin}); build-gazetteer.mjs should have built it`);
+  const { BinaryGazetteer, binaryStamp } = await import(pathToFileURL(join(root, 'dist', 'src', 'gazetteer', 'binary.js')).href);
+  const bytes = readFileSync(bin);
+  const stamp = binaryStamp(bytes);
   const cache = join(root, 'data', 'places', 'generated', 'web-places.json');
   if (existsSync(cache)) {
     const c = JSON.parse(readFileSync(cache, 'utf8'));
-    if (c.stamp === stamp && c.v === 3) return JSON.stringify(c.places);
+    if (c.stamp === stamp && c.v === 4) return JSON.stringify(c.places);
   }
+  const g = new BinaryGazetteer(bytes);
   const places = [];
-  for (const line of text.split('\n')) {
-    if (!line.startsWith('P\t')) continue;
-    const f = line.split('\t');
-    const code = f[5];
+  for (let i = 0; i < g.n; i++) {
+    const code = g.str(g.code[i]);
     if (!code.startsWith('P.')) continue; // populated places only, not the administrative areas beside them
-    const pop = Number(f[9]) || 0;
+    const pop = g.pop[i] || 0;
     const capital = code === 'P.PPLC';
     const adminCapital = code === 'P.PPLA';
     if (!capital && !adminCapital && pop < 500_000) continue;
     const minZoom = capital ? (pop >= 5_000_000 ? 3 : 4) : pop >= 5_000_000 ? 4 : pop >= 2_000_000 ? 5 : adminCapital && pop < 300_000 ? 7 : 6;
-    places.push([f[2], Number(Number(f[3]).toFixed(4)), Number(Number(f[4]).toFixed(4)), minZoom, capital ? 1 : 0, pop]);
+    places.push([g.name(i), Number((g.lat[i] / 1e5).toFixed(4)), Number((g.lon[i] / 1e5).toFixed(4)), minZoom, capital ? 1 : 0, pop]);
   }
   places.sort((a, b) => a[3] - b[3] || b[5] - a[5]);
   const out = places.map((p) => p.slice(0, 5));
-  writeFileSync(cache, JSON.stringify({ v: 3, stamp, places: out }));
+  writeFileSync(cache, JSON.stringify({ v: 4, stamp, places: out }));
   return JSON.stringify(out);
 }
