@@ -10,7 +10,7 @@ const web = join(ROOT, 'dist', 'web');
 describe('web build', () => {
   it('writes index.html pointing at its hashed bundle, and the country basemap', () => {
     const html = readFileSync(join(web, 'index.html'), 'utf8');
-    const js = /src="(app-[^"]+\.js)"/.exec(html)?.[1];
+    const js = /src="\/?(app-[^"]+\.js)"/.exec(html)?.[1];
     expect(js).toBeDefined();
     expect(existsSync(join(web, js!))).toBe(true);
     const countries = JSON.parse(readFileSync(join(web, 'basemap', 'countries-50m.json'), 'utf8')) as { type: string };
