@@ -55,8 +55,24 @@ describe('sitrep ingest', () => {
     expect(r.stdout).toMatch(/read 1, new 1/);
   });
 
+  it('reads every format analyze reads: a CSV with a column mapping and a custom delimiter', async () => {
+    const csv = file(
+      'reports.csv',
+      'guid;when;body\n' +
+        'c1;2024-03-30;"Gunmen attacked a market in Tillaberi on Friday, killing nine people."\n' +
+        'c2;2024-04-02;"Police arrested four activists in Ouagadougou on Monday."\n',
+    );
+    const r = await runSitrep(['ingest', '--db', db('csv'), '--quiet', '--json', '--columns', 'id=guid,published=when,text=body', '--delimiter', ';', csv]);
+    expect(r.code, r.stderr).toBe(0);
+    const summary = JSON.parse(r.stdout) as { read: number; new: number; events: number };
+    expect(summary).toMatchObject({ read: 2, new: 2 });
+    expect(summary.events).toBeGreaterThanOrEqual(2);
+    const rows = new Database(db('csv'), { readonly: true }).prepare('SELECT published FROM articles ORDER BY published').all() as { published: string }[];
+    expect(rows.map((x) => x.published)).toEqual(['2024-03-30', '2024-04-02']);
+  });
+
   it('rejects bad options with a usage message', async () => {
-    for (const args of [['ingest'], ['ingest', '--format', 'pdf', 'x'], ['ingest', '--published', 'soon', 'x'], ['ingest', '--bogus', 'x']]) {
+    for (const args of [['ingest'], ['ingest', '--columns', 'text', 'x.csv'], ['ingest', '--delimiter', ';;', 'x.csv'], ['ingest', '--format', 'pdf', 'x'], ['ingest', '--published', 'soon', 'x'], ['ingest', '--bogus', 'x']]) {
       const r = await runSitrep(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/sitrep ingest: /);

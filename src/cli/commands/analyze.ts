@@ -1,8 +1,7 @@
 // sitrep analyze: articles in, one Doc per input as JSON Lines out (../shared/CONTRACT.md).
 import { Analyzer, InputError } from '../../api.js';
-import { INPUT_FORMATS, parseColumnMapping, readInputs, type ColumnMapping, type InputFormat, type InputItem, type ReadOptions } from '../../adapters/index.js';
-import { formatBytes } from '../../adapters/stream.js';
-import { normalisePublished } from '../../core/doc.js';
+import { readInputs, type InputItem, type ReadOptions } from '../../adapters/index.js';
+import { byteProgress, INPUT_OPTIONS, INPUT_OPTIONS_HELP, readOptionsFrom } from '../input-options.js';
 import { parse, UsageError, type Command } from '../command.js';
 import { Output, warn } from '../io.js';
 import { createProgress } from '../progress.js';
@@ -24,19 +23,9 @@ Inputs:
                          http(s):// URLs of a page or a feed, and "-" for standard input (JSON Lines)
   --jsonl FILE|-         a batch: one JSON object per line, {"id", "text" | "html", "published"?, "url"?, "title"?};
                          "-" reads standard input
-  --format FORMAT        read every input as FORMAT instead of detecting it: text, html, jsonl, csv, rss, atom,
-                         feed (either), warc
-  --columns MAP          CSV: which column holds what, e.g. "text=body,published=date,id=guid,url=link,title=head"
-                         (FIELD=COLUMN, COLUMN a header name or a 1-based number); without it common header names
-                         (text/body/content, date/published, url/link, title/headline, id/guid) are recognised
-  --delimiter CHAR       CSV: the field separator (default: guessed from the header; tab for .tsv)
-  --fetch                feeds: fetch each item's linked page and analyze it instead of the feed's summary
-                         (the default for a feed given as a URL)
-  --no-fetch             feeds: never fetch; analyze the items' own text
+${INPUT_OPTIONS_HELP}
 
 Options:
-  --published DATE       publication date (YYYY-MM-DD or ISO timestamp) for inputs that carry none; relative
-                         dates ("on Friday") resolve against it, and stay unresolved without it
   --no-clean             take the text verbatim: no boilerplate removal, so offsets index the input exactly
   --pretty               indented JSON for people (one document per block instead of per line)
   --quiet                no progress lines on stderr
@@ -57,51 +46,19 @@ Examples:
   async run(argv) {
     const { values, positionals } = parse(argv, {
       jsonl: { type: 'string' },
-      format: { type: 'string' },
-      columns: { type: 'string' },
-      delimiter: { type: 'string' },
-      fetch: { type: 'boolean' },
-      'no-fetch': { type: 'boolean' },
-      published: { type: 'string' },
+      ...INPUT_OPTIONS,
       'no-clean': { type: 'boolean' },
       pretty: { type: 'boolean' },
       quiet: { type: 'boolean' },
     });
     if (values.jsonl !== undefined && positionals.length > 0) throw new UsageError('give either FILE arguments or --jsonl, not both');
     if (values.jsonl === undefined && positionals.length === 0) throw new UsageError('no input: give FILE arguments or --jsonl FILE|-');
-    if (values.published !== undefined) {
-      try {
-        normalisePublished(values.published);
-      } catch (e) {
-        throw new UsageError(`--published: ${(e as Error).message}`);
-      }
-    }
-    const format = (values.format ?? 'auto') as InputFormat;
-    if (!INPUT_FORMATS.includes(format)) throw new UsageError(`--format: unknown format "${values.format}" (one of ${INPUT_FORMATS.join(', ')})`);
-    let columns: ColumnMapping | undefined;
-    if (values.columns !== undefined) {
-      try {
-        columns = parseColumnMapping(values.columns);
-      } catch (e) {
-        throw new UsageError(`--columns: ${(e as Error).message}`);
-      }
-    }
-    if (values.delimiter !== undefined && [...values.delimiter.replace('\\t', '\t')].length !== 1) throw new UsageError('--delimiter: give one character');
-    if (values.fetch && values['no-fetch']) throw new UsageError('give either --fetch or --no-fetch, not both');
+    const { read, published } = readOptionsFrom(values);
     const analyzer = await Analyzer.create({ clean: values['no-clean'] !== true, log: warn });
     const out = new Output();
-    let bytes = { read: 0, total: null as number | null };
-    const progress = createProgress('analyze', null, {
-      quiet: values.quiet === true,
-      detail: () => (bytes.total ? `${Math.min(100, Math.floor((bytes.read / bytes.total) * 100))}% of ${formatBytes(bytes.total)}` : bytes.read > 0 ? `${formatBytes(bytes.read)} read` : ''),
-    });
-    const readOpts: ReadOptions = {
-      format: values.jsonl !== undefined ? 'jsonl' : format,
-      onBytes: (read, total) => (bytes = { read, total }),
-      fetch: values.fetch ? true : values['no-fetch'] ? false : 'auto',
-    };
-    if (columns) readOpts.columns = columns;
-    if (values.delimiter !== undefined) readOpts.delimiter = values.delimiter === '\\t' ? '\t' : values.delimiter;
+    const bytes = byteProgress();
+    const progress = createProgress('analyze', null, { quiet: values.quiet === true, detail: bytes.detail });
+    const readOpts: ReadOptions = { ...read, onBytes: bytes.onBytes, ...(values.jsonl !== undefined ? { format: 'jsonl' as const } : {}) };
     const items: AsyncIterable<InputItem> = readInputs(values.jsonl !== undefined ? [values.jsonl] : positionals, readOpts);
     let failed = 0;
     let done = 0;
@@ -119,7 +76,7 @@ Examples:
             id: r.id,
             ...(r.html !== undefined ? { html: r.html } : { text: r.text ?? '' }),
             published: r.published ?? null,
-            publishedFallback: values.published ?? null,
+            publishedFallback: published,
             url: r.url ?? null,
             title: r.title ?? null,
             detectHtml: r.format !== 'text',

@@ -1,17 +1,15 @@
 // sitrep ingest: articles in (files, directories, JSON Lines, stdin, URLs where readInputs supports them), analyzed
 // and stored in the workspace database, merged with what is already there. Idempotent by content hash.
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { Analyzer } from '../../api.js';
-import { listFiles, readInputs, type InputFormat } from '../../adapters/index.js';
-import { normalisePublished } from '../../core/doc.js';
+import { readInputs, type ReadOptions } from '../../adapters/index.js';
 import { defaultDbPath, openStore, type Store } from '../../store/index.js';
 import { Ingestor, type IngestResult } from '../../store/ingest.js';
 import { modelVersion } from '../../store/model-version.js';
 import { parse, UsageError, type Command } from '../command.js';
 import { Output, warn } from '../io.js';
 import { createProgress } from '../progress.js';
+import { byteProgress, INPUT_OPTIONS, INPUT_OPTIONS_HELP, readOptionsFrom } from '../input-options.js';
 
 export interface IngestSummary {
   read: number;
@@ -22,8 +20,6 @@ export interface IngestSummary {
   failed: { input: string; error: string }[];
 }
 
-const FORMATS: InputFormat[] = ['auto', 'text', 'html', 'jsonl'];
-
 export function whoAmI(prefix: string): string {
   try {
     return `${prefix}:${userInfo().username}`;
@@ -32,40 +28,11 @@ export function whoAmI(prefix: string): string {
   }
 }
 
-/** Counts the records the sources will yield, cheaply, for a progress bar; null when unknown (stdin, URLs). */
-export async function estimateTotal(sources: readonly string[]): Promise<number | null> {
-  let n = 0;
-  const countLines = (p: string): Promise<number> =>
-    new Promise((resolve) => {
-      let lines = 0;
-      let last = 10;
-      createReadStream(p)
-        .on('data', (b: Buffer | string) => {
-          const buf = typeof b === 'string' ? Buffer.from(b) : b;
-          for (let i = 0; i < buf.length; i++) if (buf[i] === 10) lines++;
-          if (buf.length > 0) last = buf[buf.length - 1]!;
-        })
-        .on('end', () => resolve(lines + (last === 10 ? 0 : 1)))
-        .on('error', () => resolve(1));
-    });
-  for (const s of sources) {
-    if (s === '-' || /^[a-z][a-z0-9+.-]*:\/\//i.test(s)) return null;
-    try {
-      const st = await stat(s);
-      const files = st.isDirectory() ? await listFiles(s) : [s];
-      for (const f of files) n += /\.(jsonl|ndjson)$/i.test(f) ? await countLines(f) : /\.(txt|text|html?|xhtml)$/i.test(f) || !st.isDirectory() ? 1 : 0;
-    } catch {
-      n += 1;
-    }
-  }
-  return n;
-}
-
 export async function ingestSources(
   store: Store,
   analyzer: Analyzer,
   sources: string[],
-  opts: { format?: InputFormat; published?: string | null; clean?: boolean; who: string; source?: string | null; quiet?: boolean; label?: string },
+  opts: { read?: ReadOptions; published?: string | null; clean?: boolean; who: string; source?: string | null; quiet?: boolean; label?: string },
 ): Promise<IngestSummary> {
   const ingestor = new Ingestor(store, analyzer, {
     modelVersion: modelVersion(),
@@ -73,10 +40,10 @@ export async function ingestSources(
     publishedFallback: opts.published ?? null,
     clean: opts.clean !== false,
   });
-  const total = opts.quiet ? null : await estimateTotal(sources);
-  const progress = createProgress(opts.label ?? 'ingest', total, { quiet: opts.quiet === true });
+  const bytes = byteProgress();
+  const progress = createProgress(opts.label ?? 'ingest', null, { quiet: opts.quiet === true, detail: bytes.detail });
   const summary: IngestSummary = { read: 0, new: 0, duplicates: 0, nearDuplicates: 0, events: 0, failed: [] };
-  for await (const item of readInputs(sources, { format: opts.format ?? 'auto' })) {
+  for await (const item of readInputs(sources, { ...opts.read, onBytes: bytes.onBytes })) {
     summary.read++;
     let r: IngestResult;
     if (item.failure) r = { status: 'failed', id: item.failure.id, origin: item.failure.origin, error: item.failure.error };
@@ -111,16 +78,15 @@ export const ingestCommand: Command = {
   summary: 'analyze articles and store them in the workspace database (idempotent: the same content twice adds nothing)',
   help: `Usage: sitrep ingest [options] PATH|URL...
 
-Reads every input (text or HTML files, .jsonl batches, directories of these read recursively, "-" for a JSON Lines
-batch on standard input, URLs where the input adapters support them), analyzes each article and stores it with its
+Reads every input sitrep analyze reads (text or HTML files, JSON Lines, CSV, RSS/Atom feeds, WARC crawl files,
+directories of these read recursively, URLs of pages or feeds, "-" for JSON Lines on standard input), analyzes each article and stores it with its
 events in the workspace database. Events are merged with stored ones by ACLED's rule (same actors, same day, same
 place, allowing for date and place precision); syndicated copies and updated versions are grouped as near-duplicates.
 An input whose content is already stored is counted as a duplicate and skipped, so ingesting twice adds nothing.
 
 Options:
   --db PATH              the database file (default: $SITREP_DB, else data/sitrep.db)
-  --published DATE       publication date (YYYY-MM-DD or ISO timestamp) for inputs that carry none
-  --format FORMAT        auto (default: from the name and content), text, html or jsonl
+${INPUT_OPTIONS_HELP}
   --source NAME          publisher name for every input (default: the URL's host, when the input has a URL)
   --no-clean             take texts verbatim: no boilerplate removal
   --json                 print the summary as JSON
@@ -137,30 +103,21 @@ Examples:
   async run(argv) {
     const { values, positionals } = parse(argv, {
       db: { type: 'string' },
-      published: { type: 'string' },
-      format: { type: 'string' },
+      ...INPUT_OPTIONS,
       source: { type: 'string' },
       'no-clean': { type: 'boolean' },
       json: { type: 'boolean' },
       quiet: { type: 'boolean' },
     });
     if (positionals.length === 0) throw new UsageError('no input: give PATH or URL arguments ("-" for JSON Lines on stdin)');
-    if (values.published !== undefined) {
-      try {
-        normalisePublished(values.published);
-      } catch (e) {
-        throw new UsageError(`--published: ${(e as Error).message}`);
-      }
-    }
-    const format = (values.format ?? 'auto') as InputFormat;
-    if (!FORMATS.includes(format)) throw new UsageError(`--format: "${values.format}" is not one of ${FORMATS.join(', ')}`);
+    const { read, published } = readOptionsFrom(values);
     const db = defaultDbPath(values.db);
     const store = openStore(db);
     try {
       const analyzer = await Analyzer.create({ clean: values['no-clean'] !== true, log: warn });
       const summary = await ingestSources(store, analyzer, positionals, {
-        format,
-        published: values.published ?? null,
+        read,
+        published,
         clean: values['no-clean'] !== true,
         who: whoAmI('cli'),
         source: values.source ?? null,
