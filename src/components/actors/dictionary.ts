@@ -54,6 +54,7 @@ interface GenericFile {
   foreignHeadsOnlyWithDemonym?: string[];
   interKeywords: { pattern: string; inter: number }[];
   notBeforeStateHead?: string[];
+  notProtestStrikeAfter?: string[];
 }
 
 export type DescriptorTarget = { rule: number } | { entry: number };
@@ -75,6 +76,8 @@ export class ActorDictionary {
   readonly interKeywords: { re: RegExp; inter: number }[];
   /** Nouns after which a state head is a modifier ("military operations"), not an actor. */
   readonly notBeforeStateHead: Set<string>;
+  /** Words before "strike" that make it a weapon's strike, not a labour strike ("missile strike"). */
+  readonly notProtestStrikeAfter: Set<string>;
   /** ISO code -> ACLED's name for its military ("Military Forces of Russia (2000-)"). */
   readonly militaryNames = new Map<string, string>();
 
@@ -118,6 +121,7 @@ export class ActorDictionary {
     this.protestCues = new Set(generic.protestCues.map((c) => phraseKeys(c).join(' ')));
     this.riotCues = new Set(generic.riotCues.map((c) => phraseKeys(c).join(' ')));
     this.notBeforeStateHead = new Set(generic.notBeforeStateHead ?? []);
+    this.notProtestStrikeAfter = new Set(generic.notProtestStrikeAfter ?? []);
     this.interKeywords = generic.interKeywords.map((k) => ({ re: new RegExp(k.pattern, 'i'), inter: k.inter }));
     for (const [country, name] of Object.entries(seed.stateForces)) {
       const iso = countryTable.isoOf(country);

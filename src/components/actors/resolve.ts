@@ -325,7 +325,8 @@ function cueSentences(doc: Doc, dict: ActorDictionary, tokens: KeyToken[], sente
         .slice(i, i + n)
         .map((t) => t.key)
         .join(' ');
-      const p = dict.protestCues.has(k);
+      // "a missile strike", "an air strike": a weapon's strike is no labour strike.
+      const p = dict.protestCues.has(k) && !(/^strik/.test(k) && dict.notProtestStrikeAfter.has(tokens[i - 1]?.key ?? ''));
       const r = dict.riotCues.has(k);
       if (!p && !r) continue;
       const s = sentenceOf(tokens[i]!);
@@ -341,7 +342,9 @@ function cueSentences(doc: Doc, dict: ActorDictionary, tokens: KeyToken[], sente
 /** The country of a resolved place in the mention's sentence, when the places stage ran. */
 function placeCountry(doc: Doc, m: Mention): string | null {
   if (!doc.assigned.has('places')) return null;
-  const p = doc.places.find((x) => doc.sentenceAt(x.start) === m.sentence && x.countryCode);
+  // A demonym ("Russian missiles struck Kharkiv") names whose forces, not where: Kharkiv's civilians are Ukraine's.
+  const inSentence = doc.places.filter((x) => doc.sentenceAt(x.start) === m.sentence && x.countryCode);
+  const p = inSentence.find((x) => x.kind !== 'demonym') ?? inSentence[0];
   return p?.countryCode ?? null;
 }
 

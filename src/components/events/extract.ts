@@ -320,6 +320,8 @@ function blocked(doc: Doc, toks: KeyToken[], f: Found, lex: EventLexicon, s: num
   // A nominal trigger leading the sentence ("The capture of the last pocket ... would mark"): look at its predicate.
   if (f.i <= 2) {
     for (let k = f.j; k < Math.min(toks.length, f.j + 15); k++) {
+      // "on May 12": a month (or a name) is not a modal.
+      if (/^\p{Lu}/u.test(toks[k]!.raw) || dateSpans.some((d) => d.start <= toks[k]!.start && toks[k]!.end <= d.end)) continue;
       const m = lex.modality.matchesAt(toks, k)[0];
       if (m && (m.value === 'hypothetical' || m.value === 'future')) return true;
     }
@@ -461,6 +463,8 @@ function notAnEvent(doc: Doc, toks: KeyToken[], f: Found, lex: EventLexicon, s: 
     for (let k = f.j; k < Math.min(toks.length, f.j + 10); k++) {
       const t = toks[k]!;
       if (t.raw === ',' || t.raw === ';' || /^(?:which|who|that|where|when|and)$/.test(t.key)) break;
+      // "struck Kharkiv on May 12": a month is not a modal.
+      if (/^\p{Lu}/u.test(t.raw)) continue;
       const m = lex.modality.matchesAt(toks, k)[0];
       if (m && (m.value === 'hypothetical' || m.value === 'future') && /^(?:would|could|might|will|may|should)$/.test(t.key)) return true;
       // "the battle to reclaim the city is likely to be a grinding effort"
@@ -492,8 +496,9 @@ function roleOf(a: Actor | undefined): 'civilian' | 'protester' | 'rioter' | 'ar
 function roles(doc: Doc, toks: KeyToken[], f: Found, ms: MentionRef[]): { a1: MentionRef | null; a2: MentionRef | null; passive: boolean } {
   const before = ms.filter((m) => m.end <= f.start);
   const after = ms.filter((m) => m.start >= f.end);
-  // "police firing", "army shelling": the actor is inside the cue.
-  const inside = ms.find((m) => m.start >= f.start && m.end <= f.end && roleOf(m.actor) === 'armed');
+  // "police firing", "army shelling": the actor is inside the cue; "Russian missiles struck", "a Russian missile
+  // strike": the cue is inside the actor (a state's weapons name its forces).
+  const inside = ms.find((m) => ((m.start >= f.start && m.end <= f.end) || (m.start <= f.start && m.end >= f.end)) && roleOf(m.actor) === 'armed');
   if (inside) {
     const other = [...before].reverse().find((m) => m.actor !== inside.actor) ?? after.find((m) => m.actor !== inside.actor) ?? null;
     return { a1: inside, a2: other, passive: false };
