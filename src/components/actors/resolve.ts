@@ -13,7 +13,7 @@ import { keyTokens, PhraseTrie, type KeyToken } from './keys.js';
 
 type Target =
   | { type: 'named'; entry: ActorEntry }
-  | { type: 'state'; template: number; country: string | null; prefixed: boolean }
+  | { type: 'state'; template: number; country: string | null; prefixed: boolean; alternatives?: string[] }
   | { type: 'group'; template: number }
   | { type: 'descriptor'; rule: number | null; entry: ActorEntry | null; fallbackGroup: number | null };
 
@@ -134,8 +134,10 @@ export function resolveActors(doc: Doc, dict: ActorDictionary): void {
       add(m, c);
     } else if (t.type === 'state') {
       const tpl = dict.state[t.template]!;
-      const country = t.country ?? placeCountry(doc, m) ?? docCountry;
-      add(m, stateCanon(dict, tpl, country));
+      // "Congolese army": a demonym of two countries names the one the document is about.
+      const here = placeCountry(doc, m) ?? docCountry;
+      const country = (here && t.alternatives?.includes(here) ? here : t.country) ?? here;
+      add(m, stateCanon(dict, tpl, country, doc.published));
     } else if (t.type === 'group') {
       add(m, groupCanon(dict, t.template, m, sentenceCues, doc.text, placeCountry(doc, m) ?? docCountry));
     } else {
@@ -210,12 +212,14 @@ function bestMatch(tokens: KeyToken[], i: number, dict: ActorDictionary, docTrie
   if (docM) cands.push({ end: docM.end, target: { type: 'named', entry: docM.value }, prio: 6 });
   const named = dict.named.matchesAt(tokens, i)[0];
   if (named) cands.push({ end: named.end, target: { type: 'named', entry: dict.entries[named.value]! }, prio: 5 });
-  for (const c of dict.countries.matchesAt(tokens, i)) {
+  const countries = dict.countries.matchesAt(tokens, i);
+  for (const c of countries) {
     let e = c.end;
     if (tokens[e]?.key === 's') e++;
     const h = dict.stateHeads.matchesAt(tokens, e)[0];
     if (h && !dict.notBeforeStateHead.has(tokens[h.end]?.key ?? '')) {
-      cands.push({ end: h.end, target: { type: 'state', template: h.value, country: c.value, prefixed: true }, prio: 4 });
+      const alternatives = countries.filter((x) => x.end === c.end).map((x) => x.value);
+      cands.push({ end: h.end, target: { type: 'state', template: h.value, country: c.value, prefixed: true, alternatives }, prio: 4 });
       break;
     }
   }
@@ -246,10 +250,11 @@ function namedCanon(entry: ActorEntry, published: string | null): Omit<Canon, 'm
   return { key: `named:${entry.name}`, name: entry.name, inter: entry.inter, kind: entry.inter === 1 ? 'state' : 'named', countryCode: entry.country ?? null, tags: entry.tags ?? [] };
 }
 
-function stateCanon(dict: ActorDictionary, tpl: { kind: string; name: string; inter: number }, iso: string | null): Omit<Canon, 'mentions'> {
+function stateCanon(dict: ActorDictionary, tpl: { kind: string; name: string; inter: number }, iso: string | null, published: string | null): Omit<Canon, 'mentions'> {
   const c = dict.countryTable.get(iso);
   let name: string;
-  if (tpl.kind === 'military' && iso && dict.militaryNames.has(iso)) name = dict.militaryNames.get(iso)!;
+  const era = tpl.kind === 'military' && iso ? dict.militaryName(iso, published) : null;
+  if (era) name = era;
   else name = c ? tpl.name.replace('{country}', c.withArticle) : tpl.name.replace(/ of \{country\}$/, '').replace(' ({country})', '');
   return { key: `state:${tpl.kind}:${iso ?? '?'}`, name, inter: tpl.inter, kind: tpl.kind, countryCode: iso, tags: [] };
 }
