@@ -362,7 +362,7 @@ const PRESENT_AUX = new Set(['is', 'are', 'am', "'s", 'remains', 'remain']);
 const PAST_AUX = new Set(['was', 'were', 'has', 'have', 'had', 'been']);
 const POSSESSIVE = /^(?:its|their|his|her|our|my|your)$|['’]s$/i;
 const RATE = /\b(?:an average of|on average|each day|per day|every day|each week|per week|every week|each month|per month|every month|each year|per year|every year|a year on average)\b/i;
-const DURATION = /\b(?:\w+-decade|\w+-year(?:-old)? (?:conflict|war|civil war|insurgency|siege)|for (?:more than |over |nearly |almost |about )?\d+ years|decades?-long|years?-long|months?-long|for decades|for years|over the years|over the decades|throughout the (?:\w+\s+){0,2}(?:war|conflict|fight|campaign|insurgency)|(?:years|decades|months) of (?:war|conflict|fighting|siege|bombardment|violence))\b/i;
+const DURATION = /\b(?:\w+-decade|\w+-year(?:-old)? (?:conflict|war|civil war|insurgency|siege)|for (?:more than |over |nearly |almost |about )?(?:\d+|a|one|two|three|several|many) (?:years?|months)|for months|decades?-long|years?-long|months?-long|for decades|for years|over the years|over the decades|throughout the (?:\w+\s+){0,2}(?:war|conflict|fight|campaign|insurgency)|(?:years|decades|months) of (?:war|conflict|fighting|siege|bombardment|violence))\b/i;
 const GENERIC_NOUN_BEFORE = /\b(?:years|decades|months|weeks|days|centuries) of\s+(?:\w+\s+){0,2}$/i;
 const INTENTION =
   /\bto\s+(?:be\s+|(?:launch|carry out|conduct|stage|mount|begin|start|continue|resume|kickstart|restart|revive|hold|join|end|stop|halt|support|back|justify|avenge|escalate|intensify|step up|expand|wage|pursue|fight|win|lose)\s+(?:an?\s+|the\s+|new\s+|further\s+|peace\s+|more\s+)?(?:[\w-]+\s+){0,2}|(?:buy|sell|supply|acquire|purchase|deliver|produce|develop|manufacture|test|deploy)\s+(?:\S+\s+){0,3}|(?:claim|say|declare|announce|argue|suggest|assume)\s+(?:that\s+)?(?:\S+\s+){0,6})$/i;
@@ -379,6 +379,8 @@ const NOT_EVENT_COMPOUND = /^\s*(?:force|group|helicopters?|aircraft|jets|submar
 /** Territory cues that name a place taken (not "captured", which takes people as often). */
 const TAKES_PLACE = /^(?:took control of|taken control of|seized control of|regained control|regained control of|retook|recaptured|overran|overrun|seized the town|seized the village|fell to|regained the territory|regained territory|took over)$/;
 const CAMPAIGN_NOUN = /^(?:fight|fights|battle|battles|war|wars|combat|assault|assault on|offensive|military offensive|siege|campaign)$/;
+/** Number words and vague counts before a participle and a people noun ("at least ten wounded people"). */
+const COUNT_WORD = /^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|dozen|dozens|several|many|some|other|more|few)$/;
 const PEOPLE_NOUNS = /^(?:militants|fighters|men|women|people|children|prisoners|members|soldiers|civilians|leaders?|jihadists|relatives|families|detainees|suspects|activists|journalists|migrants|refugees|houses|buildings|homes|villages|areas|territory)$/i;
 
 /**
@@ -412,7 +414,7 @@ function notAnEvent(doc: Doc, toks: KeyToken[], f: Found, lex: EventLexicon, s: 
   // "the wounded", "our injured": people, not an act.
   if (isVerbal && /\b(?:the|our|their|its|his|her)\s+$/i.test(before) && /^\s*(?:[.,;:)"'”’]|and\b|or\b|in\b|at\b|to\b|from\b|were\b|was\b|are\b|$)/i.test(after) && !specific(doc, s)) return true;
   // "the families of dead or imprisoned militants": a participle describing people.
-  if (isVerbal && f.i > 0 && (/^(?:the|a|an|its|their|his|her|or|of|these|those|s)$/.test(toks[f.i - 1]!.key) || /^\d[\d,]*$/.test(toks[f.i - 1]!.raw)) && PEOPLE_NOUNS.test(toks[f.j]?.raw ?? '')) return true;
+  if (isVerbal && f.i > 0 && (/^(?:the|a|an|its|their|his|her|or|of|these|those|s)$/.test(toks[f.i - 1]!.key) || /^\d[\d,]*$/.test(toks[f.i - 1]!.raw) || COUNT_WORD.test(toks[f.i - 1]!.key)) && PEOPLE_NOUNS.test(toks[f.j]?.raw ?? '')) return true;
   // "the besieged Syrian enclave", "a beaten-up AK-47": a participle before its noun.
   if (isVerbal && f.i > 0 && /^(?:the|a|an)$/.test(toks[f.i - 1]!.key) && (/^-/.test(doc.text.slice(f.end, f.end + 1)) || /^\s+\p{Lu}\p{Ll}+\s+(?:enclave|town|city|village|region|province|area|capital|suburb)\b/u.test(after) || /^\s+(?:enclave|town|city|village|region|province|area|suburb|district|territory|areas)\b/i.test(after))) return true;
   // "Trump's policy was the destruction of Isis": an armed group destroyed is a war aim, not property.
@@ -524,6 +526,13 @@ function roles(doc: Doc, toks: KeyToken[], f: Found, ms: MentionRef[]): { a1: Me
     const patient = before.length ? before[0]! : null;
     return { a1: agent, a2: patient, passive: true };
   }
+  // "Houthi fighters and government forces clashed": the two sides, in the order written.
+  if (f.classes.some((c) => c.class === 'clash') && before.length >= 2) {
+    const [x, y] = before.slice(-2) as [MentionRef, MentionRef];
+    if (x.actor !== y.actor && roleOf(x.actor) === 'armed' && roleOf(y.actor) === 'armed' && /^\s*and\s+(?:the\s+)?$/i.test(doc.text.slice(x.end, y.start)) && !/\b(?:between|among)\s+(?:the\s+)?$/i.test(doc.text.slice(Math.max(0, x.start - 12), x.start))) {
+      return { a1: x, a2: y, passive: false };
+    }
+  }
   // "A clashed with B", "clashes between A and B", "A attacked B"; the object stays in the trigger's clause.
   const a1 = [...before].reverse().find((m) => roleOf(m.actor) !== 'civilian') ?? (before.length ? before[before.length - 1]! : null);
   const clauseEnd = clauseEndAfter(toks, f.j);
@@ -533,6 +542,11 @@ function roles(doc: Doc, toks: KeyToken[], f: Found, ms: MentionRef[]): { a1: Me
   if (byAgent && (!a1 || roleOf(a1.actor) === 'civilian')) return { a1: byAgent, a2: a1, passive: false };
   let a2 = after.find((m) => m.actor !== a1?.actor && m.start < clauseEnd) ?? null;
   if (!a1 && /^(between|among)$/.test(toks[f.j]?.key ?? '') && after.length >= 2) return { a1: after[0]!, a2: after.find((m) => m.actor !== after[0]!.actor) ?? null, passive: false };
+  if (!a1 && after.length > 0 && !verbal(f) && HIT_VERB.test(toks[f.j]?.key ?? '') && after[0]!.start < clauseEnd) {
+    // "A roadside bomb struck a Malian army convoy", "An IED hit an army vehicle": the weapon's target is the
+    // patient; the attacker is not named.
+    return { a1: null, a2: after[0]!, passive: false };
+  }
   if (!a1 && after.length > 0) {
     // Sentence starting with the trigger: "Clashes erupted between ...", "Shelling by Russian forces hit ...".
     const by = after[0]!;
@@ -541,6 +555,9 @@ function roles(doc: Doc, toks: KeyToken[], f: Found, ms: MentionRef[]): { a1: Me
   }
   return { a1, a2, passive: false };
 }
+
+/** A verb after a weapon noun that makes what follows its target ("A roadside bomb struck a convoy"). */
+const HIT_VERB = /^(?:struck|hit|hits|targeted|killed|wounded|injured|destroyed|damaged|ripped|tore|exploded|went|blew|detonated)$/;
 
 const IRREGULAR_PAST = new Set(['shot', 'fought', 'struck', 'hit', 'beat', 'beaten', 'stole', 'stolen', 'fled', 'held', 'took', 'taken', 'overran', 'overrun', 'blew', 'blown', 'set', 'threw', 'thrown', 'burnt', 'burned', 'dead', 'died', 'killed', 'hurt', 'left', 'fell', 'seized', 'drove', 'ran', 'retook', 'retaken', 'won', 'lost', 'rose', 'stood', 'sat', 'went', 'brought', 'caught', 'slain', 'slew', 'stabbed', 'upheld', 'gunned']);
 
@@ -1075,7 +1092,10 @@ function pickPlace(doc: Doc, d: Draft, prev: Draft | null, trace: EventTrace, me
   let base = CANDIDATES.get(doc);
   if (!base) CANDIDATES.set(doc, (base = placeCandidates(doc, mentions)));
   const cands = base.map((c) => (d.motiveAt !== undefined && c.p.start >= d.motiveAt && doc.sentenceAt(c.p.start) === d.sentence ? { ...c, demoted: true } : c));
-  const inSentences = (ks: number[]): PlaceCandidate[] => cands.filter((c) => ks.includes(doc.sentenceAt(c.p.start)));
+  // The dateline ("Niamey: Gunmen attacked ...") opens the first sentence but is where the report was filed: it is
+  // read as the dateline below, not as a place of the event's clause.
+  const inDateline = (x: PlaceCandidate): boolean => !!doc.dateline && x.p.start >= doc.dateline.start && x.p.end <= doc.dateline.end;
+  const inSentences = (ks: number[]): PlaceCandidate[] => cands.filter((c) => ks.includes(doc.sentenceAt(c.p.start)) && !inDateline(c));
   const choose = (cs: PlaceCandidate[]): PlaceCandidate | null =>
     [...cs].sort(
       (a, b) =>
@@ -1088,14 +1108,19 @@ function pickPlace(doc: Doc, d: Draft, prev: Draft | null, trace: EventTrace, me
   let c = choose(inSentences(d.sentences));
   // A country or region alone in the sentence, while the dateline or the sentences just before name a town in it.
   if (!c || placeRank(c.p) >= 3 || c.demoted) {
-    const dl = doc.dateline ? cands.filter((x) => x.p.start >= doc.dateline!.start && x.p.end <= doc.dateline!.end) : [];
+    // A region the event's own clause puts it in ("attacked a market in the Tillaberi region", "a village in Sagaing
+    // region") is more than the dateline says: the dateline is where the report was filed, not the event.
+    const regionHere = c !== null && !c.demoted && placeRank(c.p) === 3 && c.locative;
+    const dl = !regionHere ? cands.filter(inDateline) : [];
     const before = inSentences([d.sentence - 1, d.sentence - 2].filter((k) => k >= 0));
     // A doubtful reading gives way to any other place; a demonym to a place of any country; a country or region
     // to a place in it.
     const fits = (x: PlaceCandidate): boolean => {
       if (!c || c.demoted) return true;
       if (c.p.kind === 'demonym') return placeRank(x.p) < placeRank(c.p);
-      return x.p.countryCode === c.p.countryCode && placeRank(x.p) < placeRank(c.p);
+      if (x.p.countryCode !== c.p.countryCode || placeRank(x.p) >= placeRank(c.p)) return false;
+      // A first-level region gives way only to a place inside it (Niamey is not in the Tillaberi region).
+      return placeRank(c.p) !== 3 || !c.p.admin1 || !x.p.admin1 || x.p.admin1 === c.p.admin1;
     };
     const better = choose([...dl, ...before].filter((x) => !x.demoted && fits(x)));
     if (better) c = better;
