@@ -1293,7 +1293,8 @@ function fatalities(doc: Doc, d: Draft, scope: number[], quantities: Quantity[],
   }
   if (killed.length) {
     // Per sentence the victims add up ("two soldiers and three militants"); across sentences a later figure
-    // usually restates the toll, so the largest sentence total counts.
+    // usually restates the toll, so the largest total counts, unless it counts other victims than every figure
+    // before it ("Two Nigerian soldiers died ... The army said at least ten attackers were killed" = 12).
     const bySentence = new Map<number, Quantity[]>();
     for (const q of killed) {
       const k = doc.sentenceAt(q.start);
@@ -1301,9 +1302,13 @@ function fatalities(doc: Doc, d: Draft, scope: number[], quantities: Quantity[],
     }
     let best: Quantity[] = [];
     let bestSum = -1;
-    for (const qs of bySentence.values()) {
-      const { sum, used } = sentenceToll(doc, qs);
-      if (sum > bestSum) {
+    const distinct = (a: Quantity, b: Quantity): boolean => !!a.head && !!b.head && !sameVictims(a, b);
+    for (const k of [...bySentence.keys()].sort((a, b) => a - b)) {
+      const { sum, used } = sentenceToll(doc, bySentence.get(k)!);
+      if (bestSum >= 0 && used.every((q) => best.every((b) => distinct(q, b)))) {
+        bestSum += sum;
+        best = [...best, ...used];
+      } else if (sum > bestSum) {
         bestSum = sum;
         best = used;
       }
