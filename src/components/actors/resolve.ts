@@ -331,7 +331,9 @@ function cueSentences(doc: Doc, dict: ActorDictionary, tokens: KeyToken[], sente
         .map((t) => t.key)
         .join(' ');
       // "a missile strike", "an air strike": a weapon's strike is no labour strike.
-      const p = dict.protestCues.has(k) && !(/^strik/.test(k) && dict.notProtestStrikeAfter.has(tokens[i - 1]?.key ?? ''));
+      // "after they called for a protest": a call, not a protest.
+      const called = /\b(?:called for|calling for|call for|calls for|urged|urging)$/.test(tokens.slice(Math.max(0, i - 3), i).map((t) => t.key).join(' ').replace(/ (?:a|an|the|new|general|mass)$/, ''));
+      const p = dict.protestCues.has(k) && !called && !(/^strik/.test(k) && dict.notProtestStrikeAfter.has(tokens[i - 1]?.key ?? ''));
       const r = dict.riotCues.has(k);
       if (!p && !r) continue;
       const s = sentenceOf(tokens[i]!);

@@ -85,6 +85,13 @@ const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'got', 'is', 'are',
 const CLAUSE_PUNCT = new Set([';', ':', '(', ')', '—', '–']);
 const WEAK_PROTEST = new Set(['gathered', 'gathering', 'gathered to', 'assembled', 'to demand', 'demanding', 'to denounce', 'denouncing', 'in solidarity', 'staged', 'held placards', 'chanted slogans', 'raised slogans', 'shouted slogans', 'in protest', 'to protest', 'boycott', 'boycotted', 'march', 'rally']);
 const STATE_KINDS = new Set(['military', 'police', 'state']);
+/** State forces, also when a dictionary actor is one (the Taliban since 2021: inter 1, kind "named"). */
+const isStateActor = (a: Actor): boolean => STATE_KINDS.has(a.kind ?? '') || a.inter === 1;
+/** "Riot police", "riot gear": the police's word, not a riot. */
+const RIOT_COMPOUND = /^(?:police|policemen|squad|squads|gear|control|unit|units|officers|troops|forces)$/;
+/** "called for a protest": a call, not the protest. */
+const CALL_FOR = /^(?:called for|calling for|call for|calls for|urged|urging)$/;
+const PROTEST_NOUN = /^(?:protests?|demonstrations?|rally|rallies|strikes?|march|marches|sit-ins?|boycotts?|shutdown)$/;
 const ARMED_KINDS = new Set(['military', 'police', 'state', 'named', 'unidentified', 'gang', 'communal']);
 
 export interface ExtractContext {
@@ -121,7 +128,9 @@ export function extractEvents(source: Doc, ctx: ExtractContext): TracedEvent[] {
       (f) =>
         !dateSpans.some((d) => d.start <= f.start && f.end <= d.end) &&
         // "In March three journalists were killed": a month the date finder left alone is still no march.
-        !(f.key === 'march' && /^March$/.test(toks[f.i]!.raw) && /^(?:in|since|last|early|late|mid|until|by|of|from|before|after|during|this|next)$/i.test(toks[f.i - 1]?.raw ?? '')),
+        !(f.key === 'march' && /^March$/.test(toks[f.i]!.raw) && /^(?:in|since|last|early|late|mid|until|by|of|from|before|after|during|this|next)$/i.test(toks[f.i - 1]?.raw ?? '')) &&
+        !(f.key === 'riot' && RIOT_COMPOUND.test(toks[f.j]?.key ?? '')) &&
+        !(CALL_FOR.test(f.key) && toks.slice(f.j, f.j + 4).some((t) => PROTEST_NOUN.test(t.key))),
     );
     if (all.some((f) => !f.classes.every((c) => c.casualty))) withTriggers.add(s);
     const found = all.filter((f) => !blocked(doc, toks, f, lex, s));
@@ -249,6 +258,7 @@ function mergeInto(prev: Draft, e: Draft, s: number): void {
 const CLAIM = /\b(?:claim(?:ed|s|ing)?|responsibility|carried out|blamed|blames|blaming|attributed|suspected|behind)\b/i;
 const NO_CLAIM = /\b(?:no (?:group|one|organi[sz]ation)|nobody|not|denied|did not)\b[^.;]*$/i;
 const DEFINITE = /^(?:the|this|that)$/;
+const CROWD_CONTROL = /\b(?:tear[- ]?gas|rubber bullets|water cannons?|fired (?:shots |rounds )?in(?:to)? the air|baton[- ]charged?|lathi[- ]?charged?|pepper spray|stun grenades)\b/i;
 
 /**
  * A draft that is part of the event just before it, not an event of its own (issue 6, from wire reports), and is
@@ -290,7 +300,10 @@ function partOf(doc: Doc, toks: KeyToken[], prev: Draft, e: Draft, s: number, ms
   // "Several people were detained and later released": the release is the protest's aftermath. (Folding the
   // arrests themselves into the protest's intervention, as ACLED codes them, cost IndiaPoliceEvents arrest recall,
   // 0.609 -> 0.597 F1: they stay an event.)
-  if (e.cls === 'other' && prev.eventType === 'Protests' && !e.ownDate && s <= prev.sentence + 1 && !e.actor1) return absorb();
+  if (e.cls === 'other' && ((prev.eventType === 'Protests' && s <= prev.sentence + 1) || (prev.cls === 'arrest' && s === prev.sentence)) && !e.ownDate && (!e.actor1 || roleOf(e.actor1.actor) === 'civilian')) return absorb();
+  // "Police used tear gas and rubber bullets, and about twenty people were injured": the crowd control and its
+  // victims right after a riot or protest are that event's, not a clash of their own.
+  if (prev.family === 'protest' && e.family === 'violent' && s === prev.sentence + 1 && !e.ownDate && CROWD_CONTROL.test(doc.text.slice(doc.sentences[s]!.start, doc.sentences[s]!.end))) return absorb();
   if (prev.family === 'violent' && e.family === 'violent' && s !== prev.sentence && !e.ownDate && !victims && f.classes.every((c) => c.byActors) && e.actor1 && prev.actor1?.actor === e.actor1.actor) return absorb();
   return false;
 }
@@ -647,7 +660,7 @@ function sentenceEvents(doc: Doc, s: number, toks: KeyToken[], foundIn: Found[],
         break;
       }
     }
-    found = found.filter((f) => f.start < motiveAt || f.classes.some((c) => c.protest));
+    found = found.filter((f) => f.start < motiveAt || f.classes.some((c) => c.protest) || (f.classes.some((c) => c.riot) && crowdActs(toks, f.i)));
   }
   // "Putin demanded ...": cues officials use too make a protest only when a crowd is named in the sentence.
   const crowdNamed = ms.some((m) => ['protester', 'rioter'].includes(roleOf(m.actor)) || (roleOf(m.actor) === 'civilian' && !/^(a|an|one|the)\s/i.test(doc.text.slice(m.start, m.end))));
@@ -700,10 +713,10 @@ function sentenceEvents(doc: Doc, s: number, toks: KeyToken[], foundIn: Found[],
     const mods = protestMods(lex, all, s, mentionsAll, motiveAt);
     const r = roles(doc, toks, f, ms);
     const protesters = ms.find((m) => roleOf(m.actor) === 'protester' || roleOf(m.actor) === 'rioter') ?? null;
-    const state = ms.find((m) => STATE_KINDS.has(m.actor.kind ?? '')) ?? null;
+    const state = ms.find((m) => isStateActor(m.actor)) ?? null;
     // Deadly force may be told in the sentences after the protest ("... Security forces fired live bullets to
     // disperse the crowd."): the state forces named there.
-    const shooters = state ?? mentionsAll.find((m) => m.sentence > s && m.sentence <= s + 2 && STATE_KINDS.has(m.actor.kind ?? '')) ?? null;
+    const shooters = state ?? mentionsAll.find((m) => m.sentence > s && m.sentence <= s + 2 && isStateActor(m.actor)) ?? null;
     let type: [string, string] = ['Protests', 'Peaceful protest'];
     if (mods.has('excessive') && shooters) type = ['Protests', 'Excessive force against protesters'];
     else if (mods.has('violent') || unambiguousRiot.some((f) => !crowdControl(f))) type = ['Riots', 'Violent demonstration'];
@@ -718,7 +731,7 @@ function sentenceEvents(doc: Doc, s: number, toks: KeyToken[], foundIn: Found[],
     const r = roles(doc, toks, f, ms);
     const rioters = ms.find((m) => roleOf(m.actor) === 'rioter' || roleOf(m.actor) === 'protester') ?? null;
     // The other side of a riot: whoever the cue names after it, else the state forces that faced the crowd.
-    const facing = (r.a2 && r.a2 !== rioters ? r.a2 : null) ?? ms.find((m) => STATE_KINDS.has(m.actor.kind ?? '')) ?? null;
+    const facing = (r.a2 && r.a2 !== rioters ? r.a2 : null) ?? ms.find((m) => isStateActor(m.actor)) ?? null;
     const d = draft('protest', ['Riots', 'Mob violence'], 'riot', f, { a1: rioters ?? (r.a1 && roleOf(r.a1.actor) !== 'armed' ? r.a1 : null), a2: facing });
     d.synthetic1 = { kind: 'rioters', inter: 5 };
     if (d.actor1 && roleOf(d.actor1.actor) === 'civilian') d.actor1 = null;
@@ -854,7 +867,7 @@ function protestMods(lex: EventLexicon, all: KeyToken[][], s: number, mentions: 
   const mods = new Set<string>();
   for (let k = s; k < Math.min(all.length, s + 3); k++) {
     const toks = all[k]!;
-    const state = mentions.filter((m) => m.sentence === k && STATE_KINDS.has(m.actor.kind ?? ''));
+    const state = mentions.filter((m) => m.sentence === k && isStateActor(m.actor));
     let inMotive = false;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
@@ -863,12 +876,24 @@ function protestMods(lex: EventLexicon, all: KeyToken[][], s: number, mentions: 
       if (inMotive) continue;
       for (const m of lex.protestModifiers.matchesAt(toks, i)) {
         let kind: string = m.value;
+        if (t.key === 'riot' && RIOT_COMPOUND.test(toks[i + 1]?.key ?? '')) continue;
         if (kind === 'violent' && state.some((x) => x.end <= t.start && t.start - x.end < 40)) kind = 'intervention';
         mods.add(kind);
       }
     }
   }
   return mods;
+}
+
+/**
+ * The motive ends where the crowd's own verb begins: "Garment workers demanding unpaid wages threw stones at police"
+ * (a verb in the past right after a content word), not "... against the police who threw stones".
+ */
+function crowdActs(toks: KeyToken[], i: number): boolean {
+  const w = toks[i]?.key ?? '';
+  const prev = toks[i - 1]?.key ?? '';
+  if (!/^(?:threw|hurled|pelted|torched|set|stoned|attacked|clashed|ransacked|vandali[sz]ed|smashed|burned|burnt|stormed|looted)$/.test(w)) return false;
+  return !!prev && !/^(?:who|which|that|had|has|have|was|were|been|being|by|of|the|a|an|and|or|to|after|over|against|for|about|police|forces|troops)$/.test(prev) && !toks[i - 1]!.punct;
 }
 
 function quantitiesIn(doc: Doc, s: number): Quantity[] {
