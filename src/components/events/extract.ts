@@ -263,8 +263,9 @@ const CROWD_CONTROL = /\b(?:tear[- ]?gas|rubber bullets|water cannons?|fired (?:
 /**
  * A draft that is part of the event just before it, not an event of its own (issue 6, from wire reports), and is
  * absorbed into it (its sentence joins the evidence; the earlier event keeps its type):
- * - a claim or blame about "the attack" ("Al-Shabaab said it carried out the attack", "No group claimed the attack",
- *   "The SDF blamed Islamic State cells for the attack"): a claim names the attacker (ACLED codes the claimant);
+ * - "the attack" again, without a date of its own ("Two police officers were killed in the attack"), or a claim or
+ *   blame about it ("Al-Shabaab said it carried out the attack", "No group claimed the attack", "The SDF blamed
+ *   Islamic State cells for the attack"): a claim names the attacker (ACLED codes the claimant);
  * - the attackers' looting or burning told with or after their attack ("Survivors said the attackers burned
  *   granaries and stole livestock"; "a drone strike destroyed a camp"): ACLED codes the attack;
  * - soldiers surrendering in the fight that took a place;
@@ -292,8 +293,9 @@ function partOf(doc: Doc, toks: KeyToken[], prev: Draft, e: Draft, s: number, ms
         prev.actor1 = claimant;
         prev.synthetic1 = undefined;
       }
-      return absorb();
     }
+    // "Two police officers were killed in the attack": "the attack" is the one just told.
+    return absorb();
   }
   if (e.cls === 'looting' && prev.family === 'violent' && sameOrUndated && (!e.actor1 || !prev.actor1 || e.actor1.actor === prev.actor1.actor)) return absorb();
   if (e.cls === 'agreement' && /^surrender/.test(f.key) && prev.eventType === 'Battles' && sameOrUndated) return absorb();
@@ -568,7 +570,8 @@ function roles(doc: Doc, toks: KeyToken[], f: Found, ms: MentionRef[]): { a1: Me
   const after = ms.filter((m) => m.start >= f.end);
   // "police firing", "army shelling": the actor is inside the cue; "Russian missiles struck", "a Russian missile
   // strike": the cue is inside the actor (a state's weapons name its forces).
-  const inside = ms.find((m) => ((m.start >= f.start && m.end <= f.end) || (m.start <= f.start && m.end >= f.end)) && roleOf(m.actor) === 'armed');
+  // ("attacked a police station": the police inside the cue are its object.)
+  const inside = ms.find((m) => ((m.start === f.start && m.end <= f.end) || (m.start <= f.start && m.end >= f.end)) && roleOf(m.actor) === 'armed');
   if (inside) {
     const other = [...before].reverse().find((m) => m.actor !== inside.actor) ?? after.find((m) => m.actor !== inside.actor) ?? null;
     return { a1: inside, a2: other, passive: false };
@@ -610,7 +613,7 @@ function roles(doc: Doc, toks: KeyToken[], f: Found, ms: MentionRef[]): { a1: Me
   if (byAgent && (!a1 || roleOf(a1.actor) === 'civilian')) return { a1: byAgent, a2: a1, passive: false };
   let a2 = after.find((m) => m.actor !== a1?.actor && m.start < clauseEnd) ?? null;
   if (!a1 && /^(between|among)$/.test(toks[f.j]?.key ?? '') && after.length >= 2) return { a1: after[0]!, a2: after.find((m) => m.actor !== after[0]!.actor) ?? null, passive: false };
-  if (!a1 && after.length > 0 && !verbal(f) && HIT_VERB.test(toks[f.j]?.key ?? '') && after[0]!.start < clauseEnd) {
+  if (!a1 && after.length > 0 && !verbal({ ...f, key: f.key.split(' ').pop() ?? '' }) && HIT_VERB.test(toks[f.j]?.key ?? '') && after[0]!.start < clauseEnd) {
     // "A roadside bomb struck a Malian army convoy", "An IED hit an army vehicle": the weapon's target is the
     // patient; the attacker is not named.
     return { a1: null, a2: after[0]!, passive: false };
@@ -747,9 +750,11 @@ function sentenceEvents(doc: Doc, s: number, toks: KeyToken[], foundIn: Found[],
   // coded by the change (ACLED's territory sub-events), its actors those of the clash.
   let clashRoles: { a1: MentionRef | null; a2: MentionRef | null; passive: boolean } | null = null;
   if (lead && lead.c.class === 'clash') {
-    const taking = ranked.find((x) => x.c.territory && TAKES_PLACE.test(x.f.key) && x.f.start > lead!.f.start);
+    // "recaptured the town of Sabiid from al-Shabaab after heavy fighting": the same, told the other way round;
+    // then the taking's own clause says who took it from whom.
+    const taking = ranked.find((x) => x.c.territory && TAKES_PLACE.test(x.f.key) && x.f !== lead!.f);
     if (taking) {
-      clashRoles = roles(doc, toks, lead.f, ms);
+      clashRoles = taking.f.start > lead.f.start ? roles(doc, toks, lead.f, ms) : null;
       lead = taking;
     }
   }
