@@ -594,7 +594,9 @@ function roles(doc: Doc, toks: KeyToken[], f: Found, ms: MentionRef[]): { a1: Me
         ) ?? null;
     }
     // The subject: the first mention of the clause before the trigger ("Men suspected of links to the group were ...").
-    const patient = before.length ? before[0]! : null;
+    // "Air strikes by Syrian government forces hit a village ..., killing four civilians": a noun cue with its agent
+    // and no subject before it; the victims follow.
+    const patient = before.length ? before[0]! : agent && !verbal(f) ? (after.find((m) => m.start > agent!.end && m.start < clauseEndAfter(toks, f.j) && m.actor !== agent!.actor) ?? null) : null;
     return { a1: agent, a2: patient, passive: true };
   }
   // "Houthi fighters and government forces clashed": the two sides, in the order written.
@@ -610,7 +612,8 @@ function roles(doc: Doc, toks: KeyToken[], f: Found, ms: MentionRef[]): { a1: Me
   // "a man was shot dead in a drive-by shooting by armed individuals": a "by" agent acts even without a passive.
   const byK = toks.findIndex((t, k) => k >= f.j && k < f.j + 10 && t.key === 'by' && t.start < clauseEnd);
   const byAgent = byK >= 0 ? after.find((m) => m.start >= toks[byK]!.end && m.start - toks[byK]!.end < 30 && roleOf(m.actor) === 'armed') : undefined;
-  if (byAgent && (!a1 || roleOf(a1.actor) === 'civilian')) return { a1: byAgent, a2: a1, passive: false };
+  // "Air strikes by Syrian government forces hit a village ..., killing four civilians": the victims after the agent.
+  if (byAgent && (!a1 || roleOf(a1.actor) === 'civilian')) return { a1: byAgent, a2: a1 ?? after.find((m) => m.start > byAgent.end && m.start < clauseEnd && m.actor !== byAgent.actor) ?? null, passive: false };
   let a2 = after.find((m) => m.actor !== a1?.actor && m.start < clauseEnd) ?? null;
   if (!a1 && /^(between|among)$/.test(toks[f.j]?.key ?? '') && after.length >= 2) return { a1: after[0]!, a2: after.find((m) => m.actor !== after[0]!.actor) ?? null, passive: false };
   if (!a1 && after.length > 0 && !verbal({ ...f, key: f.key.split(' ').pop() ?? '' }) && HIT_VERB.test(toks[f.j]?.key ?? '') && after[0]!.start < clauseEnd) {
@@ -1150,6 +1153,8 @@ function placeCandidates(doc: Doc, mentions: MentionRef[]): PlaceCandidate[] {
     }
     // "the Embassy of Panama", "the Russian embassy": whose building, not where.
     if (/\b(?:embassy|consulate|ministry|government|president|people|citizens|nationals) of (?:the )?$/i.test(text.slice(Math.max(0, a.p.start - 30), a.p.start))) a.demoted = true;
+    // The tail of a longer name the places stage did not read whole ("Maguindanao del Sur" read as "Sur", Tyre).
+    if (/\p{Lu}[\p{L}-]+\s+(?:del|de la|de|di|da|do|dos|das|du|al|el)\s+$/u.test(text.slice(Math.max(0, a.p.start - 30), a.p.start))) a.demoted = true;
     const after = text.slice(a.p.end, a.p.end + 40);
     if ((SUBLOCATION_AFTER.test(after) && places.length > 1) || NOT_PLACE_AFTER.test(after)) a.demoted = true;
     // The name of an actor ("Taliban", "Hamas") is not where the event happened.
