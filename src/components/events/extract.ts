@@ -567,7 +567,8 @@ function roleOf(a: Actor | undefined): 'civilian' | 'protester' | 'rioter' | 'ar
 /** actor1 (agent) and actor2 (patient) around a trigger. */
 function roles(doc: Doc, toks: KeyToken[], f: Found, ms: MentionRef[]): { a1: MentionRef | null; a2: MentionRef | null; passive: boolean } {
   const before = ms.filter((m) => m.end <= f.start);
-  const after = ms.filter((m) => m.start >= f.end);
+  // "attacked a police station": a mention inside the cue after its first word is its object.
+  const after = ms.filter((m) => m.start >= f.end || (m.start > f.start && m.end <= f.end));
   // "police firing", "army shelling": the actor is inside the cue; "Russian missiles struck", "a Russian missile
   // strike": the cue is inside the actor (a state's weapons name its forces).
   // ("attacked a police station": the police inside the cue are its object.)
