@@ -54,6 +54,8 @@ interface GenericFile {
   foreignHeadsOnlyWithDemonym?: string[];
   interKeywords: { pattern: string; inter: number }[];
   notBeforeStateHead?: string[];
+  notProtestStrikeAfter?: string[];
+  stateForceEras?: Record<string, { from: string; name: string }[] | string>;
 }
 
 export type DescriptorTarget = { rule: number } | { entry: number };
@@ -75,8 +77,12 @@ export class ActorDictionary {
   readonly interKeywords: { re: RegExp; inter: number }[];
   /** Nouns after which a state head is a modifier ("military operations"), not an actor. */
   readonly notBeforeStateHead: Set<string>;
-  /** ISO code -> ACLED's name for its military ("Military Forces of Russia (2000-)"). */
+  /** Words before "strike" that make it a weapon's strike, not a labour strike ("missile strike"). */
+  readonly notProtestStrikeAfter: Set<string>;
+  /** ISO code -> ACLED's name for its military ("Military Forces of Russia (2000-)"), as in ACLED dev. */
   readonly militaryNames = new Map<string, string>();
+  /** ISO code -> later eras of that name, each from its start date (generic.json stateForceEras). */
+  readonly militaryEras = new Map<string, { from: string; name: string }[]>();
 
   constructor(
     readonly countryTable: CountryTable,
@@ -118,11 +124,29 @@ export class ActorDictionary {
     this.protestCues = new Set(generic.protestCues.map((c) => phraseKeys(c).join(' ')));
     this.riotCues = new Set(generic.riotCues.map((c) => phraseKeys(c).join(' ')));
     this.notBeforeStateHead = new Set(generic.notBeforeStateHead ?? []);
+    this.notProtestStrikeAfter = new Set(generic.notProtestStrikeAfter ?? []);
     this.interKeywords = generic.interKeywords.map((k) => ({ re: new RegExp(k.pattern, 'i'), inter: k.inter }));
     for (const [country, name] of Object.entries(seed.stateForces)) {
       const iso = countryTable.isoOf(country);
       if (iso) this.militaryNames.set(iso, name);
     }
+    for (const [iso, eras] of Object.entries(generic.stateForceEras ?? {})) if (Array.isArray(eras)) this.militaryEras.set(iso, [...eras].sort((a, b) => a.from.localeCompare(b.from)));
+  }
+
+  /**
+   * ACLED's name for a country's military at a date: the latest era begun by then, else the seed's name, which is
+   * dropped when its era closed before that year ("(2017-2022)" in 2024).
+   */
+  militaryName(iso: string, published: string | null): string | null {
+    const eras = this.militaryEras.get(iso) ?? [];
+    const day = published ?? '9999';
+    const era = [...eras].reverse().find((e) => e.from <= day);
+    if (era) return era.name;
+    const seed = this.militaryNames.get(iso);
+    if (!seed) return null;
+    const closed = /\s*\((\d{4})-(\d{4})\)$/.exec(seed);
+    if (closed && published && Number(published.slice(0, 4)) > Number(closed[2])) return seed.slice(0, closed.index);
+    return seed;
   }
 
   /** The inter code a group's own name suggests ("... Liberation Army" 2, "... Militia" 3), or null. */

@@ -13,7 +13,7 @@ import { keyTokens, PhraseTrie, type KeyToken } from './keys.js';
 
 type Target =
   | { type: 'named'; entry: ActorEntry }
-  | { type: 'state'; template: number; country: string | null; prefixed: boolean }
+  | { type: 'state'; template: number; country: string | null; prefixed: boolean; alternatives?: string[] }
   | { type: 'group'; template: number }
   | { type: 'descriptor'; rule: number | null; entry: ActorEntry | null; fallbackGroup: number | null };
 
@@ -134,8 +134,10 @@ export function resolveActors(doc: Doc, dict: ActorDictionary): void {
       add(m, c);
     } else if (t.type === 'state') {
       const tpl = dict.state[t.template]!;
-      const country = t.country ?? placeCountry(doc, m) ?? docCountry;
-      add(m, stateCanon(dict, tpl, country));
+      // "Congolese army": a demonym of two countries names the one the document is about.
+      const here = placeCountry(doc, m) ?? docCountry;
+      const country = (here && t.alternatives?.includes(here) ? here : t.country) ?? here;
+      add(m, stateCanon(dict, tpl, country, doc.published));
     } else if (t.type === 'group') {
       add(m, groupCanon(dict, t.template, m, sentenceCues, doc.text, placeCountry(doc, m) ?? docCountry));
     } else {
@@ -210,12 +212,14 @@ function bestMatch(tokens: KeyToken[], i: number, dict: ActorDictionary, docTrie
   if (docM) cands.push({ end: docM.end, target: { type: 'named', entry: docM.value }, prio: 6 });
   const named = dict.named.matchesAt(tokens, i)[0];
   if (named) cands.push({ end: named.end, target: { type: 'named', entry: dict.entries[named.value]! }, prio: 5 });
-  for (const c of dict.countries.matchesAt(tokens, i)) {
+  const countries = dict.countries.matchesAt(tokens, i);
+  for (const c of countries) {
     let e = c.end;
     if (tokens[e]?.key === 's') e++;
     const h = dict.stateHeads.matchesAt(tokens, e)[0];
     if (h && !dict.notBeforeStateHead.has(tokens[h.end]?.key ?? '')) {
-      cands.push({ end: h.end, target: { type: 'state', template: h.value, country: c.value, prefixed: true }, prio: 4 });
+      const alternatives = countries.filter((x) => x.end === c.end).map((x) => x.value);
+      cands.push({ end: h.end, target: { type: 'state', template: h.value, country: c.value, prefixed: true, alternatives }, prio: 4 });
       break;
     }
   }
@@ -246,10 +250,11 @@ function namedCanon(entry: ActorEntry, published: string | null): Omit<Canon, 'm
   return { key: `named:${entry.name}`, name: entry.name, inter: entry.inter, kind: entry.inter === 1 ? 'state' : 'named', countryCode: entry.country ?? null, tags: entry.tags ?? [] };
 }
 
-function stateCanon(dict: ActorDictionary, tpl: { kind: string; name: string; inter: number }, iso: string | null): Omit<Canon, 'mentions'> {
+function stateCanon(dict: ActorDictionary, tpl: { kind: string; name: string; inter: number }, iso: string | null, published: string | null): Omit<Canon, 'mentions'> {
   const c = dict.countryTable.get(iso);
   let name: string;
-  if (tpl.kind === 'military' && iso && dict.militaryNames.has(iso)) name = dict.militaryNames.get(iso)!;
+  const era = tpl.kind === 'military' && iso ? dict.militaryName(iso, published) : null;
+  if (era) name = era;
   else name = c ? tpl.name.replace('{country}', c.withArticle) : tpl.name.replace(/ of \{country\}$/, '').replace(' ({country})', '');
   return { key: `state:${tpl.kind}:${iso ?? '?'}`, name, inter: tpl.inter, kind: tpl.kind, countryCode: iso, tags: [] };
 }
@@ -325,7 +330,10 @@ function cueSentences(doc: Doc, dict: ActorDictionary, tokens: KeyToken[], sente
         .slice(i, i + n)
         .map((t) => t.key)
         .join(' ');
-      const p = dict.protestCues.has(k);
+      // "a missile strike", "an air strike": a weapon's strike is no labour strike.
+      // "after they called for a protest": a call, not a protest.
+      const called = /\b(?:called for|calling for|call for|calls for|urged|urging)$/.test(tokens.slice(Math.max(0, i - 3), i).map((t) => t.key).join(' ').replace(/ (?:a|an|the|new|general|mass)$/, ''));
+      const p = dict.protestCues.has(k) && !called && !(/^strik/.test(k) && dict.notProtestStrikeAfter.has(tokens[i - 1]?.key ?? ''));
       const r = dict.riotCues.has(k);
       if (!p && !r) continue;
       const s = sentenceOf(tokens[i]!);
@@ -341,7 +349,9 @@ function cueSentences(doc: Doc, dict: ActorDictionary, tokens: KeyToken[], sente
 /** The country of a resolved place in the mention's sentence, when the places stage ran. */
 function placeCountry(doc: Doc, m: Mention): string | null {
   if (!doc.assigned.has('places')) return null;
-  const p = doc.places.find((x) => doc.sentenceAt(x.start) === m.sentence && x.countryCode);
+  // A demonym ("Russian missiles struck Kharkiv") names whose forces, not where: Kharkiv's civilians are Ukraine's.
+  const inSentence = doc.places.filter((x) => doc.sentenceAt(x.start) === m.sentence && x.countryCode);
+  const p = inSentence.find((x) => x.kind !== 'demonym') ?? inSentence[0];
   return p?.countryCode ?? null;
 }
 

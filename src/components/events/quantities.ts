@@ -120,6 +120,8 @@ export class QuantityFinder {
         if (!/^(victim|body|corpse|man|woman|boy|girl|child|driver|resident|civilian|farmer|student)$/.test(headWord)) return null;
       }
       if (/(s|men|people|children|police|personnel|staff)$/.test(headWord) && !/^(police officer|boss|press)$/.test(headWord)) return null;
+      // "..., a local official said", "according to a military source": the report's source, not a count.
+      if (/^(?:said|says|told|tells|reported|reports|added|stated|confirmed|claimed|noted)$/.test(tokens[head.end]?.key ?? '') || /^according to$/.test(tokens.slice(Math.max(0, i - 2), i).map((t) => t.key).join(' '))) return null;
       return this.finish(text, tokens, i, j + 1, head.end, 1, approximate, head.value);
     } else {
       const pr = this.pronouns.get(tokens[j]?.key ?? '');
