@@ -5,6 +5,20 @@ import { STRIDE, type FeatureBuffer } from './features.js';
 
 const NEG = -1e30;
 
+/** For each tag, the tags allowed before it (PRED) and after it (SUCC), ascending: the loops visit only these. */
+const PRED: Int32Array[] = [];
+const SUCC: Int32Array[] = [];
+for (let t = 0; t < NUM_TAGS; t++) {
+  const pred: number[] = [];
+  const succ: number[] = [];
+  for (let u = 0; u < NUM_TAGS; u++) {
+    if (ALLOWED[u * NUM_TAGS + t]) pred.push(u);
+    if (ALLOWED[t * NUM_TAGS + u]) succ.push(u);
+  }
+  PRED.push(Int32Array.from(pred));
+  SUCC.push(Int32Array.from(succ));
+}
+
 /**
  * Best tag sequence under emission scores (n x NUM_TAGS) and transitions ((NUM_TAGS + 1) x NUM_TAGS, the last row
  * being the sentence start); only well-formed BILOU sequences are considered.
@@ -21,8 +35,9 @@ export function viterbi(emit: Float64Array, n: number, trans: ArrayLike<number>,
     for (let t = 0; t < T; t++) {
       let best = NEG;
       let arg = 0;
-      for (let p = 0; p < T; p++) {
-        if (!ALLOWED[p * T + t]) continue;
+      const preds = PRED[t]!;
+      for (let k = 0; k < preds.length; k++) {
+        const p = preds[k]!;
         const s = dp[prev + p]! + trans[p * T + t]!;
         if (s > best) {
           best = s;
@@ -258,8 +273,9 @@ export function maxMarginals(emit: Float64Array, n: number, trans: ArrayLike<num
     const cur = i * T;
     for (let t = 0; t < T; t++) {
       let best = NEG;
-      for (let p = 0; p < T; p++) {
-        if (!ALLOWED[p * T + t]) continue;
+      const preds = PRED[t]!;
+      for (let k = 0; k < preds.length; k++) {
+        const p = preds[k]!;
         const s = alpha[prev + p]! + trans[p * T + t]!;
         if (s > best) best = s;
       }
@@ -273,8 +289,9 @@ export function maxMarginals(emit: Float64Array, n: number, trans: ArrayLike<num
     const next = (i + 1) * T;
     for (let t = 0; t < T; t++) {
       let best = NEG;
-      for (let q = 0; q < T; q++) {
-        if (!ALLOWED[t * T + q]) continue;
+      const succs = SUCC[t]!;
+      for (let k = 0; k < succs.length; k++) {
+        const q = succs[k]!;
         const s = trans[t * T + q]! + emit[next + q]! + beta[next + q]!;
         if (s > best) best = s;
       }

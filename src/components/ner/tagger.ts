@@ -75,6 +75,8 @@ export function runPasses(
   sentences.forEach((words, s) => extractFeatures(words, lex, ctx, cfg, buf, offsets[s]!));
   model.lookup(buf, 0, total, rows);
   const last = twoPass && model.heads.length > 1 ? 1 : 0;
+  // The final pass's emissions, kept for the margins: one document-sized array, a view per sentence.
+  const kept = scores ? new Float64Array(total * NUM_TAGS) : null;
   const decode = (head: number): Uint8Array[] =>
     sentences.map((words, s) => {
       const n = words.length;
@@ -82,7 +84,11 @@ export function runPasses(
       if (n > 0) {
         model.emissions(head, buf, rows, offsets[s]!, n, emit);
         viterbi(emit, n, model.heads[head]!.trans, tags);
-        if (scores && head === last) scores[s] = { emit: emit.slice(0, n * NUM_TAGS), trans: model.heads[head]!.trans };
+        if (scores && kept && head === last) {
+          const view = kept.subarray(offsets[s]! * NUM_TAGS, (offsets[s]! + n) * NUM_TAGS);
+          view.set(emit.subarray(0, n * NUM_TAGS));
+          scores[s] = { emit: view, trans: model.heads[head]!.trans };
+        }
       }
       return tags;
     });
