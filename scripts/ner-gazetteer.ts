@@ -76,8 +76,8 @@ export async function buildGazetteerFile(log: (m: string) => void): Promise<Gaze
     lists: {},
   };
   for (const [list, set] of lists) out.lists[list] = [...set].sort();
-  // Not features: names of natural features and regions, and the words that make one ("River", "Mountains"), for
-  // telling LOC from GPE in the entity type.
+  // For the entity type (LOC versus GPE): names of natural features and regions (also the `natural` feature list)
+  // and the words that make one ("River", "Mountains").
   const tok = (n: string): string => tokenize(n, abbreviations).map((t) => t.text).join(' ');
   out.natural = [...new Set((curated['natural'] ?? []).map(tok))].sort();
   out.naturalWords = [...new Set(curated['natural_words'] ?? [])].sort();

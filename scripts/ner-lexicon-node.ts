@@ -9,6 +9,7 @@ export async function loadLexiconFromDir(cfg: FeatureConfig): Promise<NerLexicon
   const has = async (p: string): Promise<string | null> => ((await r.has(`ner/${p}`)) ? p : null);
   return loadLexicon(r, {
     clusters: cfg.clusters ? await has('clusters.tsv') : null,
+    clusters2: cfg.clusters ? await has('clusters2.tsv') : null,
     gazetteer: cfg.gazetteer ? await has('gazetteer.json') : null,
   });
 }

@@ -6,10 +6,18 @@ import type { TokenSpan } from './labels.js';
 export interface LabelledSentence {
   words: string[];
   spans: TokenSpan[];
+  /**
+   * Partial annotation (training only): per token, 0 = its tag is the one `spans` gives (O outside them), 1 = O or
+   * any MISC tag, 2 = any tag. The trainer takes the best labelling the current weights allow within these limits
+   * as the target (latent-variable perceptron). Absent: every tag is given.
+   */
+  free?: Uint8Array;
 }
 
 export interface LabelledDoc {
   sentences: LabelledSentence[];
+  /** How much a training mistake on this document moves the weights (default 1). */
+  weight?: number;
 }
 
 const LABELS = new Set(['PER', 'ORG', 'LOC', 'MISC']);

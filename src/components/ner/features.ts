@@ -201,6 +201,9 @@ const T = {
   fpCap: 102,
   inner: 110,
   agg: 120,
+  cl2: 130,
+  cl2M1: 131,
+  cl2P1: 132,
 } as const;
 
 const CL_PREFIXES = [4, 6, 10, 20];
@@ -214,13 +217,13 @@ interface TokInfo {
   hLow: number;
   hShape: number;
   cluster: string;
+  cluster2: string;
 }
 
 const SENT_START = hashString('<s>');
 const SENT_END = hashString('</s>');
 
-function lookupCluster(lex: NerLexicon, w: string): string {
-  const c = lex.clusters;
+function lookupCluster(c: Map<string, string>, w: string): string {
   let p = c.get(w);
   if (p !== undefined) return p;
   p = c.get(w.toLowerCase());
@@ -254,7 +257,8 @@ export function extractFeatures(
       hForm: hashString(w),
       hLow: hashString(low),
       hShape: hashString(wordShape(w)),
-      cluster: cfg.clusters ? lookupCluster(lex, w) : '',
+      cluster: cfg.clusters ? lookupCluster(lex.clusters, w) : '',
+      cluster2: cfg.clusters && lex.clusters2 && lex.clusters2.size > 0 ? lookupCluster(lex.clusters2, w) : '',
     };
   }
   // Gazetteer: per token and list, the BILU position (1..4) of the longest match covering it.
@@ -334,6 +338,17 @@ export function extractFeatures(
       for (const k of CL_CTX_PREFIXES) {
         add(mix3(T.clM1, k, hashString(pa.slice(0, k))));
         add(mix3(T.clP1, k, hashString(pb.slice(0, k))));
+      }
+      if (lex.clusters2 && lex.clusters2.size > 0) {
+        const q = t.cluster2;
+        if (q) for (const k of CL_PREFIXES) add(mix3(T.cl2, k, hashString(q.slice(0, k))));
+        else add(mix(T.cl2, 0xffff));
+        const qa = pm1 ? pm1.cluster2 : '<s>';
+        const qb = pp1 ? pp1.cluster2 : '</s>';
+        for (const k of CL_CTX_PREFIXES) {
+          add(mix3(T.cl2M1, k, hashString(qa.slice(0, k))));
+          add(mix3(T.cl2P1, k, hashString(qb.slice(0, k))));
+        }
       }
     }
     if (gazPos) {

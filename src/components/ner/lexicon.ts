@@ -15,6 +15,8 @@ export const GAZ_LISTS = [
   'actor',
   'title',
   'misc',
+  // Natural features and regions (curated.json `natural`): appended last so the other lists keep their bits.
+  'natural',
 ] as const;
 export type GazList = (typeof GAZ_LISTS)[number];
 
@@ -72,6 +74,8 @@ export class Gazetteer {
 export interface NerLexicon {
   /** word form -> cluster path (a string of 0/1). Looked up by exact form, then lower case. */
   clusters: Map<string, string>;
+  /** A second clustering of the same text (another random start); empty when the model has none. */
+  clusters2?: Map<string, string>;
   gazetteer: Gazetteer;
   /** Lower-cased names of natural features and regions, tokens joined by spaces. */
   natural?: Set<string>;

@@ -5,6 +5,20 @@ import { STRIDE, type FeatureBuffer } from './features.js';
 
 const NEG = -1e30;
 
+/** For each tag, the tags allowed before it (PRED) and after it (SUCC), ascending: the loops visit only these. */
+const PRED: Int32Array[] = [];
+const SUCC: Int32Array[] = [];
+for (let t = 0; t < NUM_TAGS; t++) {
+  const pred: number[] = [];
+  const succ: number[] = [];
+  for (let u = 0; u < NUM_TAGS; u++) {
+    if (ALLOWED[u * NUM_TAGS + t]) pred.push(u);
+    if (ALLOWED[t * NUM_TAGS + u]) succ.push(u);
+  }
+  PRED.push(Int32Array.from(pred));
+  SUCC.push(Int32Array.from(succ));
+}
+
 /**
  * Best tag sequence under emission scores (n x NUM_TAGS) and transitions ((NUM_TAGS + 1) x NUM_TAGS, the last row
  * being the sentence start); only well-formed BILOU sequences are considered.
@@ -21,8 +35,9 @@ export function viterbi(emit: Float64Array, n: number, trans: ArrayLike<number>,
     for (let t = 0; t < T; t++) {
       let best = NEG;
       let arg = 0;
-      for (let p = 0; p < T; p++) {
-        if (!ALLOWED[p * T + t]) continue;
+      const preds = PRED[t]!;
+      for (let k = 0; k < preds.length; k++) {
+        const p = preds[k]!;
         const s = dp[prev + p]! + trans[p * T + t]!;
         if (s > best) {
           best = s;
@@ -243,4 +258,75 @@ export class LinearModel {
     });
     return new LinearModel({ tags: [...TAGS], rows: keys.length, heads: heads.length, scales, meta }, keys, heads);
   }
+}
+
+/**
+ * Max-product forward and backward scores over well-formed BILOU sequences: alpha[i * T + t] is the best score of
+ * a labelling of tokens 0..i ending in tag t (emission of i included), beta[i * T + t] the best score of tokens
+ * i+1..n-1 given tag t at i. alpha + beta at (i, t) is the best score of a whole labelling with tag t at i.
+ */
+export function maxMarginals(emit: Float64Array, n: number, trans: ArrayLike<number>, alpha: Float64Array, beta: Float64Array): void {
+  const T = NUM_TAGS;
+  for (let t = 0; t < T; t++) alpha[t] = ALLOWED[T * T + t] ? emit[t]! + trans[T * T + t]! : NEG;
+  for (let i = 1; i < n; i++) {
+    const prev = (i - 1) * T;
+    const cur = i * T;
+    for (let t = 0; t < T; t++) {
+      let best = NEG;
+      const preds = PRED[t]!;
+      for (let k = 0; k < preds.length; k++) {
+        const p = preds[k]!;
+        const s = alpha[prev + p]! + trans[p * T + t]!;
+        if (s > best) best = s;
+      }
+      alpha[cur + t] = best + emit[cur + t]!;
+    }
+  }
+  const last = (n - 1) * T;
+  for (let t = 0; t < T; t++) beta[last + t] = canEnd(t) ? 0 : NEG;
+  for (let i = n - 2; i >= 0; i--) {
+    const cur = i * T;
+    const next = (i + 1) * T;
+    for (let t = 0; t < T; t++) {
+      let best = NEG;
+      const succs = SUCC[t]!;
+      for (let k = 0; k < succs.length; k++) {
+        const q = succs[k]!;
+        const s = trans[t * T + q]! + emit[next + q]! + beta[next + q]!;
+        if (s > best) best = s;
+      }
+      beta[cur + t] = best;
+    }
+  }
+}
+
+/**
+ * The margin of a span under a sentence's scores: the best score of a labelling that has exactly this span (tags
+ * B..L or U of its label) minus the best score of one that does not. Any labelling without the span differs from
+ * its tags at some token of the span, so the second term is the best max-marginal of a different tag there.
+ * Positive for spans of the best labelling; negative when the model prefers another (a rule's span).
+ */
+export function spanMargin(
+  emit: Float64Array,
+  trans: ArrayLike<number>,
+  alpha: Float64Array,
+  beta: Float64Array,
+  start: number,
+  end: number,
+  tags: readonly number[],
+): number {
+  const T = NUM_TAGS;
+  let withSpan = alpha[start * T + tags[0]!]!;
+  for (let i = start + 1; i < end; i++) withSpan += trans[tags[i - start - 1]! * T + tags[i - start]!]! + emit[i * T + tags[i - start]!]!;
+  withSpan += beta[(end - 1) * T + tags[end - 1 - start]!]!;
+  let without = NEG;
+  for (let i = start; i < end; i++) {
+    const own = tags[i - start]!;
+    for (let t = 0; t < T; t++) {
+      if (t === own) continue;
+      const s = alpha[i * T + t]! + beta[i * T + t]!;
+      if (s > without) without = s;
+    }
+  }
+  return withSpan - without;
 }

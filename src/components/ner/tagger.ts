@@ -2,9 +2,11 @@
 // sees how the first pass labelled the other mentions of each word in the document, then consistency rules.
 import type { NerLabel } from '../../core/types.js';
 import { STRIDE, appendFirstPass, buildDocContext, capClass, Cap, extractFeatures, featureBuffer, type FeatureBuffer, type FeatureConfig } from './features.js';
-import { ENTITY_LABELS, NUM_TAGS, decodeBilou, tagLabel, type TokenSpan } from './labels.js';
+import { ENTITY_LABELS, NUM_TAGS, decodeBilou, tagIndex, tagLabel, type TokenSpan } from './labels.js';
 import type { NerLexicon } from './lexicon.js';
-import { viterbi, type LinearModel } from './model.js';
+import { maxMarginals, spanMargin, viterbi, type LinearModel } from './model.js';
+import { applyRules } from './rules.js';
+import type { Calibration } from './confidence.js';
 
 export interface NerModel {
   /** Head 0 is the first pass; head 1, when present, the second. */
@@ -13,6 +15,10 @@ export interface NerModel {
   cfg: FeatureConfig;
   /** Apply the acronym and repeated-name consistency rules. */
   consistency: boolean;
+  /** Apply the conflict-text rules (rules.ts). */
+  rules?: boolean;
+  /** Maps span margins to Entity.confidence (confidence.ts); absent: no confidence. */
+  calibration?: Calibration;
 }
 
 /** First-pass label counts per lower-cased word: [O, PER, ORG, LOC, MISC]. */
@@ -48,7 +54,14 @@ function buffers(tokens: number, longest: number): { buf: FeatureBuffer; rows: I
  * Tags a document given as sentences of token texts with head 0 and, when `twoPass` and the model has a second
  * head, again with head 1; returns BILOU tag arrays per sentence.
  */
-export function runPasses(model: LinearModel, sentences: readonly (readonly string[])[], lex: NerLexicon, cfg: FeatureConfig, twoPass: boolean): Uint8Array[] {
+export function runPasses(
+  model: LinearModel,
+  sentences: readonly (readonly string[])[],
+  lex: NerLexicon,
+  cfg: FeatureConfig,
+  twoPass: boolean,
+  scores?: SentenceScores[],
+): Uint8Array[] {
   const ctx = buildDocContext(sentences);
   let total = 0;
   let longest = 0;
@@ -61,6 +74,9 @@ export function runPasses(model: LinearModel, sentences: readonly (readonly stri
   const { buf, rows, emit } = buffers(total, longest);
   sentences.forEach((words, s) => extractFeatures(words, lex, ctx, cfg, buf, offsets[s]!));
   model.lookup(buf, 0, total, rows);
+  const last = twoPass && model.heads.length > 1 ? 1 : 0;
+  // The final pass's emissions, kept for the margins: one document-sized array, a view per sentence.
+  const kept = scores ? new Float64Array(total * NUM_TAGS) : null;
   const decode = (head: number): Uint8Array[] =>
     sentences.map((words, s) => {
       const n = words.length;
@@ -68,11 +84,16 @@ export function runPasses(model: LinearModel, sentences: readonly (readonly stri
       if (n > 0) {
         model.emissions(head, buf, rows, offsets[s]!, n, emit);
         viterbi(emit, n, model.heads[head]!.trans, tags);
+        if (scores && kept && head === last) {
+          const view = kept.subarray(offsets[s]! * NUM_TAGS, (offsets[s]! + n) * NUM_TAGS);
+          view.set(emit.subarray(0, n * NUM_TAGS));
+          scores[s] = { emit: view, trans: model.heads[head]!.trans };
+        }
       }
       return tags;
     });
   let tags = decode(0);
-  if (twoPass && model.heads.length > 1) {
+  if (last === 1) {
     const fp = firstPassCounts(sentences, tags);
     const before = buf.counts.slice(0, total);
     sentences.forEach((words, s) => appendFirstPass(words, fp, buf, offsets[s]!));
@@ -85,12 +106,58 @@ export function runPasses(model: LinearModel, sentences: readonly (readonly stri
   return tags;
 }
 
-/** Tags a document given as sentences of token texts; returns the entity spans of each sentence. */
-export function tagDocument(m: NerModel, sentences: readonly (readonly string[])[]): TokenSpan[][] {
-  const tags = runPasses(m.model, sentences, m.lex, m.cfg, true);
-  const spans = tags.map((t) => decodeBilou(t));
+/** The final pass's emission scores of one sentence (n x NUM_TAGS) and its transitions. */
+export interface SentenceScores {
+  emit: Float64Array;
+  trans: Float64Array;
+}
+
+/** A span with its margin (spanMargin) when scores were kept. */
+export interface ScoredSpan extends TokenSpan {
+  margin?: number;
+}
+
+/**
+ * Tags a document given as sentences of token texts; returns the entity spans of each sentence. With `margins`,
+ * every span also carries its margin under the final pass (the basis of Entity.confidence); `post` may change the
+ * spans before they are scored (the dateline rule).
+ */
+export function tagDocument(
+  m: NerModel,
+  sentences: readonly (readonly string[])[],
+  margins = false,
+  post?: (spans: ScoredSpan[][]) => void,
+): ScoredSpan[][] {
+  const scores: SentenceScores[] | undefined = margins ? new Array<SentenceScores>(sentences.length) : undefined;
+  const tags = runPasses(m.model, sentences, m.lex, m.cfg, true, scores);
+  const spans: ScoredSpan[][] = tags.map((t) => decodeBilou(t));
+  if (m.rules) sentences.forEach((words, s) => applyRules(words, spans[s]!, m.lex));
   if (m.consistency) applyConsistency(sentences, spans);
+  if (m.rules && m.consistency) sentences.forEach((words, s) => applyRules(words, spans[s]!, m.lex));
+  post?.(spans);
+  if (scores) scoreSpans(spans, scores);
   return spans;
+}
+
+/** Sets each span's margin from its sentence's scores (the spans may have been changed by the rules since). */
+export function scoreSpans(spans: ScoredSpan[][], scores: readonly SentenceScores[]): void {
+  let alpha = new Float64Array(0);
+  let beta = new Float64Array(0);
+  spans.forEach((list, s) => {
+    const sc = scores[s];
+    if (!sc || list.length === 0) return;
+    const n = sc.emit.length / NUM_TAGS;
+    if (alpha.length < n * NUM_TAGS) {
+      alpha = new Float64Array(n * NUM_TAGS * 2);
+      beta = new Float64Array(n * NUM_TAGS * 2);
+    }
+    maxMarginals(sc.emit, n, sc.trans, alpha, beta);
+    for (const sp of list) {
+      const len = sp.end - sp.start;
+      const tags = len === 1 ? [tagIndex('U', sp.label)] : Array.from({ length: len }, (_, k) => tagIndex(k === 0 ? 'B' : k === len - 1 ? 'L' : 'I', sp.label));
+      sp.margin = spanMargin(sc.emit, sc.trans, alpha, beta, sp.start, sp.end, tags);
+    }
+  });
 }
 
 /**

@@ -5,10 +5,12 @@ import type { LabelledDoc } from './conll.js';
 import type { NerLexicon } from './lexicon.js';
 import { LinearModel } from './model.js';
 import { firstPassCounts, runPasses } from './tagger.js';
-import { trainMeta, trainPerceptron, type TrainOptions } from './train.js';
+import { trainAveraged, trainMeta, trainPerceptron, type TrainOptions } from './train.js';
 
 export interface TwoPassOptions extends TrainOptions {
   folds: number;
+  /** Seeds averaged for each of the two final passes (the jackknife models use one); default 1. */
+  seeds?: number;
 }
 
 export async function trainTwoPass(
@@ -17,8 +19,8 @@ export async function trainTwoPass(
   opts: TwoPassOptions,
 ): Promise<LinearModel> {
   const log = opts.log ?? (() => {});
-  const { folds, ...base } = opts;
-  const pass1 = trainPerceptron(docs, lex, base);
+  const { folds, seeds = 1, ...base } = opts;
+  const pass1 = trainAveraged(docs, lex, base, seeds);
   const firstPass: (Map<string, Int32Array> | undefined)[] = new Array(docs.length);
   for (let k = 0; k < folds; k++) {
     log(`ner train: jackknife fold ${k + 1}/${folds}`);
@@ -31,6 +33,6 @@ export async function trainTwoPass(
       firstPass[d] = firstPassCounts(words, tags);
     });
   }
-  const pass2 = trainPerceptron(docs, lex, { ...base, firstPass });
-  return LinearModel.compile([pass1, pass2], { ...trainMeta(base), folds, passes: 2 });
+  const pass2 = trainAveraged(docs, lex, { ...base, firstPass }, seeds);
+  return LinearModel.compile([pass1, pass2], { ...trainMeta(base), folds, passes: 2, ...(seeds > 1 ? { seeds } : {}) });
 }

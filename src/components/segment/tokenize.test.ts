@@ -21,6 +21,9 @@ describe('tokenize', () => {
   it('splits possessives and negations CoNLL-style', () => {
     expect(words("the group's power didn't last")).toEqual(['the', 'group', "'s", 'power', 'did', "n't", 'last']);
     expect(words('the group’s hold')).toEqual(['the', 'group', '’s', 'hold']);
+    // issue 4: a possessive after a hyphenated or apostrophised name splits too, so the name is a token of its own.
+    expect(words("al-Baghdadi's death and O'Brien's view")).toEqual(['al-Baghdadi', "'s", 'death', 'and', "O'Brien", "'s", 'view']);
+    expect(words('Hayat Tahrir al-Sham’s fighters')).toEqual(['Hayat', 'Tahrir', 'al-Sham', '’s', 'fighters']);
   });
 
   it('keeps titles with their period', () => {

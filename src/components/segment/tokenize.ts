@@ -57,7 +57,8 @@ export function tokenize(text: string, abbreviations?: Abbreviations): RawToken[
       start += nt[1]!.length;
       word = nt[2]!;
     } else {
-      const pos = /^([\p{L}\p{M}\d]+)(['’](?:s|S))$/u.exec(word);
+      // Also after a hyphenated or apostrophised name: "al-Baghdadi's" -> "al-Baghdadi" + "'s" (issue 4).
+      const pos = /^([\p{L}\p{M}\d]+(?:[-'’][\p{L}\p{M}\d]+)*)(['’](?:s|S))$/u.exec(word);
       if (pos) {
         push(out, text, start, start + pos[1]!.length);
         start += pos[1]!.length;
