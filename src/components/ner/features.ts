@@ -212,16 +212,103 @@ const CL_CTX_PREFIXES = [4, 10];
 interface TokInfo {
   form: string;
   low: string;
+  lower: string;
   cap: Cap;
   hForm: number;
   hLow: number;
   hShape: number;
   cluster: string;
   cluster2: string;
+  /** Hashes of the cluster paths' prefixes of length CL_CTX_PREFIXES, as a neighbour's context features use them. */
+  clCtx: number[];
+  cl2Ctx: number[];
+}
+
+/**
+ * A word's own features, the same whatever its context (form, lower case, affixes, shape, length, its cluster
+ * paths): computed once per word form and reused (WordCache). `sums` holds, per model head, the sum of their
+ * int16 weights (filled by the tagger); integer sums are exact, so a cached sum scores exactly as the features do.
+ */
+export interface WordEntry {
+  info: TokInfo;
+  intrinsic: Uint32Array;
+  sums?: Int32Array;
+}
+
+/** Word form -> WordEntry for one model (lexicon and feature configuration); cleared when it grows past `max`. */
+export class WordCache {
+  private readonly map = new Map<string, WordEntry>();
+  constructor(private readonly max = 100_000) {}
+
+  get(w: string, lex: NerLexicon, cfg: FeatureConfig): WordEntry {
+    let e = this.map.get(w);
+    if (e) return e;
+    if (this.map.size >= this.max) this.map.clear();
+    const info = tokInfo(w, lex, cfg);
+    e = { info, intrinsic: Uint32Array.from(intrinsicIds(info, cfg, lex)) };
+    this.map.set(w, e);
+    return e;
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+}
+
+const ctxHashes = (p: string): number[] => CL_CTX_PREFIXES.map((k) => hashString(p.slice(0, k)));
+
+function tokInfo(w: string, lex: NerLexicon, cfg: FeatureConfig): TokInfo {
+  const low = normWord(w);
+  const cluster = cfg.clusters ? lookupCluster(lex.clusters, w) : '';
+  const cluster2 = cfg.clusters && lex.clusters2 && lex.clusters2.size > 0 ? lookupCluster(lex.clusters2, w) : '';
+  return {
+    form: w,
+    low,
+    lower: w.toLowerCase(),
+    cap: capClass(w),
+    hForm: hashString(w),
+    hLow: hashString(low),
+    hShape: hashString(wordShape(w)),
+    cluster,
+    cluster2,
+    clCtx: ctxHashes(cluster),
+    cl2Ctx: ctxHashes(cluster2),
+  };
+}
+
+const hasClusters2 = (lex: NerLexicon): boolean => lex.clusters2 !== undefined && lex.clusters2.size > 0;
+
+/** The word's own features (see WordEntry), the same ids extractFeatures writes for them. */
+function intrinsicIds(t: TokInfo, cfg: FeatureConfig, lex: NerLexicon): number[] {
+  const out: number[] = [mix(T.form, t.hForm), mix(T.low, t.hLow)];
+  if (cfg.affixes) affixIds(t, out);
+  if (cfg.shape) out.push(mix(T.shape, t.hShape), mix(T.len, Math.min(t.form.length, 12)));
+  if (cfg.clusters) {
+    clusterIds(T.cl, t.cluster, out);
+    if (hasClusters2(lex)) clusterIds(T.cl2, t.cluster2, out);
+  }
+  return out;
+}
+
+function affixIds(t: TokInfo, out: number[]): void {
+  const w = t.form;
+  const lw = t.low;
+  const m = Math.min(6, w.length - 1);
+  for (let k = 1; k <= m; k++) {
+    out.push(mix(T.pre + k, hashString(w.slice(0, k))));
+    out.push(mix(T.suf + k, hashString(lw.slice(lw.length - k))));
+  }
+}
+
+function clusterIds(template: number, p: string, out: number[]): void {
+  if (p) for (const k of CL_PREFIXES) out.push(mix3(template, k, hashString(p.slice(0, k))));
+  else out.push(mix(template, 0xffff));
 }
 
 const SENT_START = hashString('<s>');
 const SENT_END = hashString('</s>');
+const CTX_START = ctxHashes('<s>');
+const CTX_END = ctxHashes('</s>');
 
 function lookupCluster(c: Map<string, string>, w: string): string {
   let p = c.get(w);
@@ -242,24 +329,21 @@ export function extractFeatures(
   cfg: FeatureConfig,
   buf: FeatureBuffer,
   offset = 0,
+  cache?: { words: WordCache; entries: WordEntry[] },
 ): void {
   const n = words.length;
   const info: TokInfo[] = new Array<TokInfo>(n);
   const lowers: string[] = new Array<string>(n);
+  // With a cache, each word's own features are left out of `buf` and its entry recorded at its token index
+  // (offset + i): the tagger adds the entry's cached weight sums instead.
+  const own = !cache;
   for (let i = 0; i < n; i++) {
-    const w = words[i]!;
-    const low = normWord(w);
-    lowers[i] = w.toLowerCase();
-    info[i] = {
-      form: w,
-      low,
-      cap: capClass(w),
-      hForm: hashString(w),
-      hLow: hashString(low),
-      hShape: hashString(wordShape(w)),
-      cluster: cfg.clusters ? lookupCluster(lex.clusters, w) : '',
-      cluster2: cfg.clusters && lex.clusters2 && lex.clusters2.size > 0 ? lookupCluster(lex.clusters2, w) : '',
-    };
+    if (cache) {
+      const e = cache.words.get(words[i]!, lex, cfg);
+      cache.entries[offset + i] = e;
+      info[i] = e.info;
+    } else info[i] = tokInfo(words[i]!, lex, cfg);
+    lowers[i] = info[i]!.lower;
   }
   // Gazetteer: per token and list, the BILU position (1..4) of the longest match covering it.
   let gazPos: Uint8Array | null = null;
@@ -298,8 +382,10 @@ export function extractFeatures(
     const hM2 = i > 1 ? info[i - 2]!.hLow : SENT_START;
     const hP2 = i + 2 < n ? info[i + 2]!.hLow : SENT_END;
     add(T.bias);
-    add(mix(T.form, t.hForm));
-    add(mix(T.low, t.hLow));
+    if (own) {
+      add(mix(T.form, t.hForm));
+      add(mix(T.low, t.hLow));
+    }
     add(mix(T.lowM1, hM1));
     add(mix(T.lowP1, hP1));
     add(mix(T.lowM2, hM2));
@@ -307,7 +393,7 @@ export function extractFeatures(
     add(mix3(T.bigM, hM1, t.hLow));
     add(mix3(T.bigP, t.hLow, hP1));
     add(mix(T.formM1, pm1 ? pm1.hForm : SENT_START));
-    if (cfg.affixes) {
+    if (cfg.affixes && own) {
       const w = t.form;
       const lw = t.low;
       const m = Math.min(6, w.length - 1);
@@ -319,7 +405,7 @@ export function extractFeatures(
     if (cfg.shape) {
       const sM1 = pm1 ? pm1.hShape : SENT_START;
       const sP1 = pp1 ? pp1.hShape : SENT_END;
-      add(mix(T.shape, t.hShape));
+      if (own) add(mix(T.shape, t.hShape));
       add(mix(T.shapeM1, sM1));
       add(mix(T.shapeP1, sP1));
       add(mix3(T.shape3, mix(sM1, t.hShape), sP1));
@@ -327,27 +413,33 @@ export function extractFeatures(
       add(mix3(T.capPos, t.cap, i === 0 ? 1 : 0));
       add(mix3(T.capM1, t.cap, pm1 ? hM1 : SENT_START));
       add(mix3(T.capP1, t.cap, hP1));
-      add(mix(T.len, Math.min(t.form.length, 12)));
+      if (own) add(mix(T.len, Math.min(t.form.length, 12)));
     }
     if (cfg.clusters) {
       const p = t.cluster;
-      if (p) for (const k of CL_PREFIXES) add(mix3(T.cl, k, hashString(p.slice(0, k))));
-      else add(mix(T.cl, 0xffff));
-      const pa = pm1 ? pm1.cluster : '<s>';
-      const pb = pp1 ? pp1.cluster : '</s>';
-      for (const k of CL_CTX_PREFIXES) {
-        add(mix3(T.clM1, k, hashString(pa.slice(0, k))));
-        add(mix3(T.clP1, k, hashString(pb.slice(0, k))));
+      if (own) {
+        if (p) for (const k of CL_PREFIXES) add(mix3(T.cl, k, hashString(p.slice(0, k))));
+        else add(mix(T.cl, 0xffff));
       }
-      if (lex.clusters2 && lex.clusters2.size > 0) {
+      const pa = pm1 ? pm1.clCtx : CTX_START;
+      const pb = pp1 ? pp1.clCtx : CTX_END;
+      for (let j = 0; j < CL_CTX_PREFIXES.length; j++) {
+        const k = CL_CTX_PREFIXES[j]!;
+        add(mix3(T.clM1, k, pa[j]!));
+        add(mix3(T.clP1, k, pb[j]!));
+      }
+      if (hasClusters2(lex)) {
         const q = t.cluster2;
-        if (q) for (const k of CL_PREFIXES) add(mix3(T.cl2, k, hashString(q.slice(0, k))));
-        else add(mix(T.cl2, 0xffff));
-        const qa = pm1 ? pm1.cluster2 : '<s>';
-        const qb = pp1 ? pp1.cluster2 : '</s>';
-        for (const k of CL_CTX_PREFIXES) {
-          add(mix3(T.cl2M1, k, hashString(qa.slice(0, k))));
-          add(mix3(T.cl2P1, k, hashString(qb.slice(0, k))));
+        if (own) {
+          if (q) for (const k of CL_PREFIXES) add(mix3(T.cl2, k, hashString(q.slice(0, k))));
+          else add(mix(T.cl2, 0xffff));
+        }
+        const qa = pm1 ? pm1.cl2Ctx : CTX_START;
+        const qb = pp1 ? pp1.cl2Ctx : CTX_END;
+        for (let j = 0; j < CL_CTX_PREFIXES.length; j++) {
+          const k = CL_CTX_PREFIXES[j]!;
+          add(mix3(T.cl2M1, k, qa[j]!));
+          add(mix3(T.cl2P1, k, qb[j]!));
         }
       }
     }

@@ -143,17 +143,44 @@ export class LinearModel {
     }
   }
 
-  /** Emission scores of one head for tokens [start, start + n), from looked-up rows. */
-  emissions(head: number, buf: FeatureBuffer, rows: Int32Array, start: number, n: number, out: Float64Array): void {
+  /**
+   * The int16 weight sums of feature ids, per head (heads x NUM_TAGS; unknown ids add nothing): a word's own
+   * features summed once and reused (features.ts WordCache).
+   */
+  sums(ids: ArrayLike<number>): Int32Array {
+    const T = NUM_TAGS;
+    const out = new Int32Array(this.heads.length * T);
+    for (let k = 0; k < ids.length; k++) {
+      const r = this.row(ids[k]!);
+      if (r < 0) continue;
+      this.heads.forEach((h, hi) => {
+        for (let t = 0; t < T; t++) out[hi * T + t]! += h.weights[r * T + t]!;
+      });
+    }
+    return out;
+  }
+
+  /**
+   * Emission scores of one head for tokens [start, start + n), from looked-up rows; with `sumsAt`, each token's
+   * scores start from its precomputed weight sums (document-sized, token x heads x NUM_TAGS).
+   */
+  emissions(head: number, buf: FeatureBuffer, rows: Int32Array, start: number, n: number, out: Float64Array, sumsAt?: Int32Array): void {
     const T = NUM_TAGS;
     const h = this.heads[head]!;
     const w = h.weights;
     const scale = h.scale;
+    const HT = this.heads.length * T;
     for (let i = 0; i < n; i++) {
       const base = (start + i) * STRIDE;
       const c = buf.counts[start + i]!;
       let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0;
       let a9 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a14 = 0, a15 = 0, a16 = 0;
+      if (sumsAt) {
+        const b = (start + i) * HT + head * T;
+        a0 = sumsAt[b]!; a1 = sumsAt[b + 1]!; a2 = sumsAt[b + 2]!; a3 = sumsAt[b + 3]!; a4 = sumsAt[b + 4]!; a5 = sumsAt[b + 5]!;
+        a6 = sumsAt[b + 6]!; a7 = sumsAt[b + 7]!; a8 = sumsAt[b + 8]!; a9 = sumsAt[b + 9]!; a10 = sumsAt[b + 10]!; a11 = sumsAt[b + 11]!;
+        a12 = sumsAt[b + 12]!; a13 = sumsAt[b + 13]!; a14 = sumsAt[b + 14]!; a15 = sumsAt[b + 15]!; a16 = sumsAt[b + 16]!;
+      }
       for (let k = 0; k < c; k++) {
         const r = rows[base + k]!;
         if (r < 0) continue;

@@ -5,12 +5,12 @@ import { spanProblems } from '../../core/validate.js';
 import { missingShared, sharedPath } from '../../../eval/lib/shared.js';
 import { FileResources } from '../../data/resources.js';
 import { parseConll, tagsToSpans, type LabelledDoc } from './conll.js';
-import { ALL_FEATURES, Cap, capClass, wordShape } from './features.js';
+import { ALL_FEATURES, Cap, capClass, WordCache, wordShape } from './features.js';
 import { ALLOWED, NUM_TAGS, decodeBilou, encodeBilou, tagIndex } from './labels.js';
 import { Gazetteer, type NerLexicon } from './lexicon.js';
 import { LinearModel } from './model.js';
 import { loadNerModel } from './resources.js';
-import { applyConsistency, tagDocument } from './tagger.js';
+import { applyConsistency, runPasses, tagDocument, type SentenceScores } from './tagger.js';
 import { trainTwoPass } from './train-two-pass.js';
 import { trainPerceptron } from './train.js';
 import { fineType } from './types.js';
@@ -168,5 +168,31 @@ describe('ner with the committed model', () => {
     expect(doc.entities.find((e) => e.text === 'Syrian Democratic Forces')?.label).toBe('ORG');
     expect(doc.entities.filter((e) => e.text === 'SDF').every((e) => e.label === 'ORG')).toBe(true);
     expect(doc.entities.some((e) => e.text === 'Baghouz' && e.label === 'LOC')).toBe(true);
+  });
+});
+
+describe('word cache (issue 4 speed)', () => {
+  it('scores exactly as the uncached features do: same tags and the same emission scores, to the bit', async () => {
+    const m = await loadNerModel(new FileResources());
+    const text =
+      'BAGHOUZ , Syria ( AP ) -- US-backed Syrian forces resumed their offensive on Friday against the Islamic State group in Baghouz . ' +
+      'The Syrian Democratic Forces ( SDF ) said hundreds of IS militants remain in the village near the Euphrates river . ' +
+      'Mustafa Bali , an SDF spokesman , said an airstrike injured a girl . ' +
+      'ISLAMIC STATE FIGHTERS SURRENDER IN EAST SYRIA . ' +
+      'Indonesian and Iraqi women left the enclave with their children , Bali said .';
+    const sentences = text.split(' . ').map((s) => [...s.split(' '), '.']);
+    // Twice through one cache: the second run reads every word from it.
+    const cache = new WordCache(50);
+    for (let round = 0; round < 2; round++) {
+      const plain: SentenceScores[] = new Array(sentences.length);
+      const cached: SentenceScores[] = new Array(sentences.length);
+      const a = runPasses(m.model, sentences, m.lex, m.cfg, true, plain);
+      const b = runPasses(m.model, sentences, m.lex, m.cfg, true, cached, cache);
+      expect(b.map((t) => Array.from(t))).toEqual(a.map((t) => Array.from(t)));
+      sentences.forEach((_, s) => expect(Array.from(cached[s]!.emit)).toEqual(Array.from(plain[s]!.emit)));
+      expect(a.flatMap((t) => Array.from(t)).some((t) => t !== 0)).toBe(true);
+    }
+    expect(cache.size).toBeGreaterThan(0);
+    expect(cache.size).toBeLessThanOrEqual(50);
   });
 });

@@ -49,13 +49,26 @@ function put(spans: TokenSpan[], span: TokenSpan): void {
   spans.sort((a, b) => a.start - b.start);
 }
 
-/** Rule 1: conflict actor names from the gazetteer. */
-export function actorNames(words: readonly string[], spans: TokenSpan[], lex: NerLexicon): void {
+// The rules run twice over a sentence (before and after the consistency pass): its actor-name matches are
+// computed once per sentence array (they depend on its words only).
+const actorMatchCache = new WeakMap<readonly string[], { lex: NerLexicon; lower: string[]; longest: Int32Array }>();
+
+function actorMatches(words: readonly string[], lex: NerLexicon): { lower: string[]; longest: Int32Array } {
+  const hit = actorMatchCache.get(words);
+  if (hit && hit.lex === lex && hit.lower.length === words.length) return hit;
   const lower = words.map((w) => w.toLowerCase());
   const longest = new Int32Array(words.length).fill(-1);
   lex.gazetteer.matches(lower, (s, e, mask) => {
     if (mask & ACTOR && e > longest[s]!) longest[s] = e;
   });
+  const entry = { lex, lower, longest };
+  actorMatchCache.set(words, entry);
+  return entry;
+}
+
+/** Rule 1: conflict actor names from the gazetteer. */
+export function actorNames(words: readonly string[], spans: TokenSpan[], lex: NerLexicon): void {
+  const { lower, longest } = actorMatches(words, lex);
   for (let i = 0; i < words.length; i++) {
     let end = longest[i]!;
     if (end < 0 || !named(words[i]!)) continue;

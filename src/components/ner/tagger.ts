@@ -1,7 +1,7 @@
 // Tagging a document: features per sentence, a first pass, then (when the model has one) a second pass that also
 // sees how the first pass labelled the other mentions of each word in the document, then consistency rules.
 import type { NerLabel } from '../../core/types.js';
-import { STRIDE, appendFirstPass, buildDocContext, capClass, Cap, extractFeatures, featureBuffer, type FeatureBuffer, type FeatureConfig } from './features.js';
+import { STRIDE, appendFirstPass, buildDocContext, capClass, Cap, extractFeatures, featureBuffer, WordCache, type FeatureBuffer, type FeatureConfig, type WordEntry } from './features.js';
 import { ENTITY_LABELS, NUM_TAGS, decodeBilou, tagIndex, tagLabel, type TokenSpan } from './labels.js';
 import type { NerLexicon } from './lexicon.js';
 import { maxMarginals, spanMargin, viterbi, type LinearModel } from './model.js';
@@ -19,6 +19,8 @@ export interface NerModel {
   rules?: boolean;
   /** Maps span margins to Entity.confidence (confidence.ts); absent: no confidence. */
   calibration?: Calibration;
+  /** Words' own features and their weight sums, filled while tagging (features.ts WordCache). */
+  words?: WordCache;
 }
 
 /** First-pass label counts per lower-cased word: [O, PER, ORG, LOC, MISC]. */
@@ -61,6 +63,7 @@ export function runPasses(
   cfg: FeatureConfig,
   twoPass: boolean,
   scores?: SentenceScores[],
+  cache?: WordCache,
 ): Uint8Array[] {
   const ctx = buildDocContext(sentences);
   let total = 0;
@@ -72,7 +75,19 @@ export function runPasses(
     if (w.length > longest) longest = w.length;
   }
   const { buf, rows, emit } = buffers(total, longest);
-  sentences.forEach((words, s) => extractFeatures(words, lex, ctx, cfg, buf, offsets[s]!));
+  // With a word cache, each token's own features are scored from its word's cached weight sums (exact integer
+  // sums, so the scores are the same as without it); only the features of its context are looked up.
+  let sumsAt: Int32Array | undefined;
+  if (cache) {
+    const entries = new Array<WordEntry>(total);
+    sentences.forEach((words, s) => extractFeatures(words, lex, ctx, cfg, buf, offsets[s]!, { words: cache, entries }));
+    const HT = model.heads.length * NUM_TAGS;
+    sumsAt = new Int32Array(total * HT);
+    for (let i = 0; i < total; i++) {
+      const e = entries[i]!;
+      sumsAt.set((e.sums ??= model.sums(e.intrinsic)), i * HT);
+    }
+  } else sentences.forEach((words, s) => extractFeatures(words, lex, ctx, cfg, buf, offsets[s]!));
   model.lookup(buf, 0, total, rows);
   const last = twoPass && model.heads.length > 1 ? 1 : 0;
   // The final pass's emissions, kept for the margins: one document-sized array, a view per sentence.
@@ -82,7 +97,7 @@ export function runPasses(
       const n = words.length;
       const tags = new Uint8Array(n);
       if (n > 0) {
-        model.emissions(head, buf, rows, offsets[s]!, n, emit);
+        model.emissions(head, buf, rows, offsets[s]!, n, emit, sumsAt);
         viterbi(emit, n, model.heads[head]!.trans, tags);
         if (scores && kept && head === last) {
           const view = kept.subarray(offsets[s]! * NUM_TAGS, (offsets[s]! + n) * NUM_TAGS);
@@ -129,7 +144,7 @@ export function tagDocument(
   post?: (spans: ScoredSpan[][]) => void,
 ): ScoredSpan[][] {
   const scores: SentenceScores[] | undefined = margins ? new Array<SentenceScores>(sentences.length) : undefined;
-  const tags = runPasses(m.model, sentences, m.lex, m.cfg, true, scores);
+  const tags = runPasses(m.model, sentences, m.lex, m.cfg, true, scores, (m.words ??= new WordCache()));
   const spans: ScoredSpan[][] = tags.map((t) => decodeBilou(t));
   if (m.rules) sentences.forEach((words, s) => applyRules(words, spans[s]!, m.lex));
   if (m.consistency) applyConsistency(sentences, spans);
