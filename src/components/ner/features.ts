@@ -231,23 +231,43 @@ interface TokInfo {
  */
 export interface WordEntry {
   info: TokInfo;
-  intrinsic: Uint32Array;
+  /**
+   * Feature ids by role: [0] the word's own; [1] what it gives the next token as its left neighbour (lowM1,
+   * formM1, shapeM1, clM1, cl2M1); [2] what it gives the token before it as its right neighbour (lowP1, shapeP1,
+   * clP1, cl2P1); [3] two tokens on (lowM2); [4] two tokens back (lowP2).
+   */
+  roles: Uint32Array[];
+  /** Per role, per model head, the weight sums of its ids (ROLES x heads x NUM_TAGS), filled by the tagger. */
   sums?: Int32Array;
 }
+
+export const ROLES = 5;
 
 /** Word form -> WordEntry for one model (lexicon and feature configuration); cleared when it grows past `max`. */
 export class WordCache {
   private readonly map = new Map<string, WordEntry>();
-  constructor(private readonly max = 100_000) {}
+  constructor(private readonly max = 50_000) {}
+
+  private bounds: [WordEntry, WordEntry] | null = null;
 
   get(w: string, lex: NerLexicon, cfg: FeatureConfig): WordEntry {
     let e = this.map.get(w);
     if (e) return e;
     if (this.map.size >= this.max) this.map.clear();
     const info = tokInfo(w, lex, cfg);
-    e = { info, intrinsic: Uint32Array.from(intrinsicIds(info, cfg, lex)) };
+    e = { info, roles: [Uint32Array.from(intrinsicIds(info, cfg, lex)), ...roleIds(info, cfg, lex)] };
     this.map.set(w, e);
     return e;
+  }
+
+  /** The sentence boundaries as neighbours: [before the first token, after the last]. */
+  boundaries(lex: NerLexicon, cfg: FeatureConfig): [WordEntry, WordEntry] {
+    if (this.bounds) return this.bounds;
+    const edge = (h: number, ctx: number[]): WordEntry => {
+      const info: TokInfo = { form: '', low: '', lower: '', cap: Cap.None, hForm: h, hLow: h, hShape: h, cluster: '', cluster2: '', clCtx: ctx, cl2Ctx: ctx };
+      return { info, roles: [new Uint32Array(0), ...roleIds(info, cfg, lex)] };
+    };
+    return (this.bounds = [edge(SENT_START, CTX_START), edge(SENT_END, CTX_END)]);
   }
 
   get size(): number {
@@ -288,6 +308,28 @@ function intrinsicIds(t: TokInfo, cfg: FeatureConfig, lex: NerLexicon): number[]
     if (hasClusters2(lex)) clusterIds(T.cl2, t.cluster2, out);
   }
   return out;
+}
+
+/** The features a word gives its neighbours, by role (see WordEntry.roles [1..4]). */
+function roleIds(t: TokInfo, cfg: FeatureConfig, lex: NerLexicon): Uint32Array[] {
+  const left = [mix(T.lowM1, t.hLow), mix(T.formM1, t.hForm)];
+  const right = [mix(T.lowP1, t.hLow)];
+  if (cfg.shape) {
+    left.push(mix(T.shapeM1, t.hShape));
+    right.push(mix(T.shapeP1, t.hShape));
+  }
+  if (cfg.clusters) {
+    CL_CTX_PREFIXES.forEach((k, j) => {
+      left.push(mix3(T.clM1, k, t.clCtx[j]!));
+      right.push(mix3(T.clP1, k, t.clCtx[j]!));
+    });
+    if (hasClusters2(lex))
+      CL_CTX_PREFIXES.forEach((k, j) => {
+        left.push(mix3(T.cl2M1, k, t.cl2Ctx[j]!));
+        right.push(mix3(T.cl2P1, k, t.cl2Ctx[j]!));
+      });
+  }
+  return [Uint32Array.from(left), Uint32Array.from(right), Uint32Array.of(mix(T.lowM2, t.hLow)), Uint32Array.of(mix(T.lowP2, t.hLow))];
 }
 
 function affixIds(t: TokInfo, out: number[]): void {
@@ -385,14 +427,14 @@ export function extractFeatures(
     if (own) {
       add(mix(T.form, t.hForm));
       add(mix(T.low, t.hLow));
+      add(mix(T.lowM1, hM1));
+      add(mix(T.lowP1, hP1));
+      add(mix(T.lowM2, hM2));
+      add(mix(T.lowP2, hP2));
     }
-    add(mix(T.lowM1, hM1));
-    add(mix(T.lowP1, hP1));
-    add(mix(T.lowM2, hM2));
-    add(mix(T.lowP2, hP2));
     add(mix3(T.bigM, hM1, t.hLow));
     add(mix3(T.bigP, t.hLow, hP1));
-    add(mix(T.formM1, pm1 ? pm1.hForm : SENT_START));
+    if (own) add(mix(T.formM1, pm1 ? pm1.hForm : SENT_START));
     if (cfg.affixes && own) {
       const w = t.form;
       const lw = t.low;
@@ -405,9 +447,11 @@ export function extractFeatures(
     if (cfg.shape) {
       const sM1 = pm1 ? pm1.hShape : SENT_START;
       const sP1 = pp1 ? pp1.hShape : SENT_END;
-      if (own) add(mix(T.shape, t.hShape));
-      add(mix(T.shapeM1, sM1));
-      add(mix(T.shapeP1, sP1));
+      if (own) {
+        add(mix(T.shape, t.hShape));
+        add(mix(T.shapeM1, sM1));
+        add(mix(T.shapeP1, sP1));
+      }
       add(mix3(T.shape3, mix(sM1, t.hShape), sP1));
       add(mix3(T.shapeM1P1, sM1, t.hShape));
       add(mix3(T.capPos, t.cap, i === 0 ? 1 : 0));
@@ -423,17 +467,16 @@ export function extractFeatures(
       }
       const pa = pm1 ? pm1.clCtx : CTX_START;
       const pb = pp1 ? pp1.clCtx : CTX_END;
-      for (let j = 0; j < CL_CTX_PREFIXES.length; j++) {
-        const k = CL_CTX_PREFIXES[j]!;
-        add(mix3(T.clM1, k, pa[j]!));
-        add(mix3(T.clP1, k, pb[j]!));
-      }
-      if (hasClusters2(lex)) {
-        const q = t.cluster2;
-        if (own) {
-          if (q) for (const k of CL_PREFIXES) add(mix3(T.cl2, k, hashString(q.slice(0, k))));
-          else add(mix(T.cl2, 0xffff));
+      if (own)
+        for (let j = 0; j < CL_CTX_PREFIXES.length; j++) {
+          const k = CL_CTX_PREFIXES[j]!;
+          add(mix3(T.clM1, k, pa[j]!));
+          add(mix3(T.clP1, k, pb[j]!));
         }
+      if (hasClusters2(lex) && own) {
+        const q = t.cluster2;
+        if (q) for (const k of CL_PREFIXES) add(mix3(T.cl2, k, hashString(q.slice(0, k))));
+        else add(mix(T.cl2, 0xffff));
         const qa = pm1 ? pm1.cl2Ctx : CTX_START;
         const qb = pp1 ? pp1.cl2Ctx : CTX_END;
         for (let j = 0; j < CL_CTX_PREFIXES.length; j++) {

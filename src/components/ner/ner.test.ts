@@ -180,7 +180,8 @@ describe('word cache (issue 4 speed)', () => {
       'Mustafa Bali , an SDF spokesman , said an airstrike injured a girl . ' +
       'ISLAMIC STATE FIGHTERS SURRENDER IN EAST SYRIA . ' +
       'Indonesian and Iraqi women left the enclave with their children , Bali said .';
-    const sentences = text.split(' . ').map((s) => [...s.split(' '), '.']);
+    // Sentences of one and two tokens too: their neighbours are the sentence boundaries.
+    const sentences = [...text.split(' . ').map((s) => [...s.split(' '), '.']), ['Damascus'], ['SDF', 'said']];
     // Twice through one cache: the second run reads every word from it.
     const cache = new WordCache(50);
     for (let round = 0; round < 2; round++) {

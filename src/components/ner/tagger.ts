@@ -1,7 +1,7 @@
 // Tagging a document: features per sentence, a first pass, then (when the model has one) a second pass that also
 // sees how the first pass labelled the other mentions of each word in the document, then consistency rules.
 import type { NerLabel } from '../../core/types.js';
-import { STRIDE, appendFirstPass, buildDocContext, capClass, Cap, extractFeatures, featureBuffer, WordCache, type FeatureBuffer, type FeatureConfig, type WordEntry } from './features.js';
+import { STRIDE, appendFirstPass, buildDocContext, capClass, Cap, extractFeatures, featureBuffer, ROLES, WordCache, type FeatureBuffer, type FeatureConfig, type WordEntry } from './features.js';
 import { ENTITY_LABELS, NUM_TAGS, decodeBilou, tagIndex, tagLabel, type TokenSpan } from './labels.js';
 import type { NerLexicon } from './lexicon.js';
 import { maxMarginals, spanMargin, viterbi, type LinearModel } from './model.js';
@@ -77,16 +77,35 @@ export function runPasses(
   const { buf, rows, emit } = buffers(total, longest);
   // With a word cache, each token's own features are scored from its word's cached weight sums (exact integer
   // sums, so the scores are the same as without it); only the features of its context are looked up.
+  // So are the features a token gets from its neighbours' words (lowM1, lowP1, their shapes and clusters...): each
+  // word's sums per role (WordEntry.roles), the sentence boundaries standing in for missing neighbours.
   let sumsAt: Int32Array | undefined;
   if (cache) {
     const entries = new Array<WordEntry>(total);
     sentences.forEach((words, s) => extractFeatures(words, lex, ctx, cfg, buf, offsets[s]!, { words: cache, entries }));
     const HT = model.heads.length * NUM_TAGS;
+    const sumsOf = (e: WordEntry): Int32Array => {
+      if (!e.sums) {
+        e.sums = new Int32Array(ROLES * HT);
+        e.roles.forEach((ids, r) => e.sums!.set(model.sums(ids), r * HT));
+      }
+      return e.sums;
+    };
+    const [start, end] = cache.boundaries(lex, cfg);
     sumsAt = new Int32Array(total * HT);
-    for (let i = 0; i < total; i++) {
-      const e = entries[i]!;
-      sumsAt.set((e.sums ??= model.sums(e.intrinsic)), i * HT);
-    }
+    sentences.forEach((words, s) => {
+      const o = offsets[s]!;
+      const n = words.length;
+      for (let i = 0; i < n; i++) {
+        const own = sumsOf(entries[o + i]!);
+        const left = sumsOf(i > 0 ? entries[o + i - 1]! : start);
+        const right = sumsOf(i + 1 < n ? entries[o + i + 1]! : end);
+        const left2 = sumsOf(i > 1 ? entries[o + i - 2]! : start);
+        const right2 = sumsOf(i + 2 < n ? entries[o + i + 2]! : end);
+        const at = (o + i) * HT;
+        for (let t = 0; t < HT; t++) sumsAt![at + t] = own[t]! + left[HT + t]! + right[2 * HT + t]! + left2[3 * HT + t]! + right2[4 * HT + t]!;
+      }
+    });
   } else sentences.forEach((words, s) => extractFeatures(words, lex, ctx, cfg, buf, offsets[s]!));
   model.lookup(buf, 0, total, rows);
   const last = twoPass && model.heads.length > 1 ? 1 : 0;
