@@ -434,8 +434,8 @@ describe.skipIf(missingChromium())('web UI in Chromium (issue 7)', () => {
   });
 
   it('merge and split from the event view', async () => {
-    // two events of one type in one country: fold the second into the first, then split it out again
-    const page1 = await api<EventPage>('/api/events?type=Battles&review=pending&limit=100');
+    // two pending events in one country: fold the second into the first, then split it out again
+    const page1 = await api<EventPage>('/api/events?review=pending&limit=200');
     const byCountry = new Map<string, number[]>();
     for (const e of page1.items) if (e.place) byCountry.set(e.place.countryCode, [...(byCountry.get(e.place.countryCode) ?? []), e.id]);
     const pair = [...byCountry.values()].find((ids) => ids.length >= 2)!;
