@@ -166,6 +166,20 @@ describe('issue #2/#5: a toponym the tagger labelled otherwise', () => {
     const rennes = run('Around 40 police officers demonstrated in Rennes on Monday.', (x) => tag(x, 'Rennes', 'ORG'));
     expect(rennes.places.find((p) => p.text === 'Rennes')?.countryCode).toBe('FR');
   });
+
+  it('keeps a mislabelled qualifier in parentheses after a place, but not a person in parentheses after a name (issue 6)', () => {
+    // "Adubia town (Amansie West, Ashanti)": the region that holds the town, tagged as a person.
+    const gh = run('Youths burnt machines around Adubia town (Amansie West, Ashanti) on Monday.', (x) => tag(x, 'Ashanti', 'PER'));
+    expect(gh.places.find((p) => p.text === 'Ashanti')?.countryCode).toBe('GH');
+    // After a bare capitalised name, a PER-tagged name in parentheses stays a person.
+    const per = run('The statement was read by Kwame Mensah (Ashanti) on Monday.', (x) => tag(x, 'Ashanti', 'PER'));
+    expect(per.places.map((p) => p.text)).not.toContain('Ashanti');
+  });
+
+  it('knows the Darfur and Kordofan states by the names news and ACLED use (issue 6)', () => {
+    const d = run('Thousands were displaced from villages in West Darfur state and South Kordofan.');
+    expect(d.places.filter((p) => p.countryCode === 'SD').map((p) => p.text).sort()).toEqual(['South Kordofan', 'West Darfur']);
+  });
 });
 
 describe('a town far outside the document geography', () => {

@@ -323,6 +323,22 @@ const OF_HEADS = new Set([
   'state', 'county', 'outskirts', 'suburbs', 'valley', 'mouth', 'coast', 'camp', 'north', 'south', 'east', 'west', 'centre', 'center',
 ]);
 
+// A place's administrative head word in lower case ("Sonaimuri upazila (Noakhali)", "Adubia town (Amansie West, Ashanti)").
+const QUALIFIED_HEAD =
+  /\b(?:city|town|village|villages|upazila|district|township|locality|state|province|LGA|county|municipality|commune|department|region|area|camp|sub-?district|governorate|canton|parish|ward|tehsil|oblast|raion|prefecture)\s*\((?:[^()]{1,60},\s*)?$/;
+const QUALIFIED_NAME = /\p{Lu}[\p{L}'’-]*\s*\((?:[^()]{1,60},\s*)?$/u;
+
+/**
+ * Is the mention a qualifier in parentheses after a place ("X (Y)", "X (Y, Z)": the administrative units that hold
+ * X, as wire copy and ACLED write them)? After a place head word always; after any capitalised name only when the
+ * tagger did not call the mention a person (a name in parentheses after a name may be a person's).
+ */
+function inQualifier(doc: Doc, m: { start: number; end: number }, strict: boolean): boolean {
+  if (!/^\s*[,)]/.test(doc.text.slice(m.end, m.end + 4))) return false;
+  const before = doc.text.slice(Math.max(0, m.start - 90), m.start);
+  return QUALIFIED_HEAD.test(before) || (!strict && QUALIFIED_NAME.test(before));
+}
+
 /** Is the mention in a place's position: after a locative preposition, "X of (the) <mention>", or "<mention>, <GPE>" / "<mention> in <GPE>"? */
 export function locativeContext(doc: Doc, m: { start: number; end: number }, strict: boolean): boolean {
   const before = doc.text.slice(Math.max(0, m.start - 40), m.start).toLowerCase();
@@ -335,6 +351,7 @@ export function locativeContext(doc: Doc, m: { start: number; end: number }, str
   if (prev === 'of' && words[i - 1] !== undefined && OF_HEADS.has(words[i - 1]!)) return true;
   // "Tuz Khurma city", "Salah Al Din province", "Al Sikhah town": a place head in lower case right after it.
   if (/^\s+(?:city|town|village|province|governorate|district|region|state|county|oblast|prefecture|municipality|township)\b/.test(doc.text.slice(m.end, m.end + 16))) return true;
+  if (inQualifier(doc, m, strict)) return true;
   const after = doc.text.slice(m.end, m.end + 6);
   const q = /^(?:,\s*|\s+in\s+|\s*\(\s*)/.exec(after);
   if (q) {
