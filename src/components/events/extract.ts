@@ -451,7 +451,19 @@ const TAKES_PLACE = /^(?:took control of|taken control of|seized control of|rega
 const CAMPAIGN_NOUN = /^(?:fight|fights|battle|battles|war|wars|combat|assault|assault on|offensive|military offensive|siege|campaign)$/;
 /** Number words and vague counts before a participle and a people noun ("at least ten wounded people"). */
 const COUNT_WORD = /^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|dozen|dozens|several|many|some|other|more|few)$/;
-const PEOPLE_NOUNS = /^(?:militants|fighters|men|women|people|children|prisoners|members|soldiers|civilians|leaders?|jihadists|relatives|families|detainees|suspects|activists|journalists|migrants|refugees|houses|buildings|homes|villages|areas|territory)$/i;
+const PEOPLE_NOUNS = /^(?:militants|fighters|men|women|people|children|prisoners|members|soldiers|civilians|leaders?|jihadists|relatives|families|detainees|suspects|activists|journalists|migrants|refugees|houses|buildings|homes|villages|areas|territory|child|boy|girl|man|woman|baby|person|troops|guardsmen)$/i;
+/**
+ * Aggregates and habits (real-news precision round): "Around a million of Idlib's inhabitants fled there", "6 million
+ * refugees who had fled the war", "hospitals have been repeatedly targeted", "other cities attacked earlier in the
+ * war", "Everywhere we go, the airstrikes follow": many incidents summed up, none reported.
+ */
+const AGGREGATE = /\b(?:repeatedly|routinely|time and again|again and again|(?:earlier|later|throughout|over the course of) (?:in )?the (?:war|conflict|uprising|insurgency)|a pattern|everywhere|wherever|(?:\d[\d.,]*|a|one|two|three|four|five|several|many) million|millions|a history of)\b/i;
+/** Verbs of a fight that characterise an actor when they follow it: "rebels fighting the regime", "the alliance fighting Isis". */
+const FIGHT_VERB = /^(?:fighting|battling|fought|battled)$/;
+/** What a characterising "fighting" takes: an enemy named, or a side ("against", "for", "alongside", "with"). */
+const FIGHT_OBJECT = /^\s+(?:\p{Lu}|the\b|against\b|for\b|alongside\b|with\b|on behalf\b|in support of\b|government\b|regime\b|rebels?\b|jihadists?\b|militants?\b|extremists?\b)/u;
+/** Words ending in -s, or ending a clause, that are no actor before "fighting". */
+const NOT_ACTOR_BEFORE = /^(?:is|was|has|its|his|this|thus|us|as|always|perhaps|whereas|less|unless|across|besides|towards|afterwards|plus|sometimes|yes|news|says|means|continues|remains|seems|stops|starts|begins|keeps|goes|does|gets|ends)$/i;
 
 /**
  * What a cue's sentence says about it beyond the clause before it: a conditional sentence ("If Turkish forces
@@ -462,11 +474,22 @@ const PEOPLE_NOUNS = /^(?:militants|fighters|men|women|people|children|prisoners
  * incident ("the fight against Isis"), a nominal cue whose predicate is modal ("a major assault on the enclave would
  * lead to"), or a compound that names no violence ("the death penalty").
  */
+/** A people noun at token j, or after a name of one or two words ("800 captured Isis fighters"). */
+function peopleNounAfter(toks: KeyToken[], j: number): boolean {
+  for (let k = j; k < Math.min(toks.length, j + 3); k++) {
+    if (PEOPLE_NOUNS.test(toks[k]!.raw)) return true;
+    if (!/^\p{Lu}/u.test(toks[k]!.raw)) return false;
+  }
+  return false;
+}
+
 function notAnEvent(doc: Doc, toks: KeyToken[], f: Found, lex: EventLexicon, s: number): boolean {
   const sent = doc.sentences[s]!;
   const text = doc.text.slice(sent.start, sent.end);
   const isProtest = f.classes.every((c) => c.protest);
   if (/^\W*(?:if|unless)\b/i.test(text)) return true;
+  // A question asks, it does not report: "What support can we give to families fearing their children are being targeted?"
+  if (/\?[\s"'”’)]*$/.test(text)) return true;
   const before = doc.text.slice(Math.max(sent.start, f.start - 60), f.start);
   if ((!isProtest && INTENTION.test(before)) || /\bto\s+be\s+$/i.test(before)) return true;
   // Talk about a kind of event, not one: "tweets regarding strikes", "a debate about airstrikes".
@@ -484,11 +507,30 @@ function notAnEvent(doc: Doc, toks: KeyToken[], f: Found, lex: EventLexicon, s: 
   // "the wounded", "our injured": people, not an act.
   if (isVerbal && /\b(?:the|our|their|its|his|her)\s+$/i.test(before) && /^\s*(?:[.,;:)"'”’]|and\b|or\b|in\b|at\b|to\b|from\b|were\b|was\b|are\b|$)/i.test(after) && !specific(doc, s)) return true;
   // "the families of dead or imprisoned militants": a participle describing people.
-  if (isVerbal && f.i > 0 && (/^(?:the|a|an|its|their|his|her|or|of|these|those|s)$/.test(toks[f.i - 1]!.key) || /^\d[\d,]*$/.test(toks[f.i - 1]!.raw) || COUNT_WORD.test(toks[f.i - 1]!.key)) && PEOPLE_NOUNS.test(toks[f.j]?.raw ?? '')) return true;
+  if (isVerbal && f.i > 0 && (/^(?:the|a|an|its|their|his|her|or|of|these|those|s)$/.test(toks[f.i - 1]!.key) || /^\d[\d,]*$/.test(toks[f.i - 1]!.raw) || COUNT_WORD.test(toks[f.i - 1]!.key)) && peopleNounAfter(toks, f.j)) return true;
   // "the besieged Syrian enclave", "a beaten-up AK-47": a participle before its noun.
   if (isVerbal && f.i > 0 && /^(?:the|a|an)$/.test(toks[f.i - 1]!.key) && (/^-/.test(doc.text.slice(f.end, f.end + 1)) || /^\s+\p{Lu}\p{Ll}+\s+(?:enclave|town|city|village|region|province|area|capital|suburb)\b/u.test(after) || /^\s+(?:enclave|town|city|village|region|province|area|suburb|district|territory|areas)\b/i.test(after))) return true;
   // "Trump's policy was the destruction of Isis": an armed group destroyed is a war aim, not property.
   if (f.classes.some((c) => c.class === 'looting') && /^destruction/.test(f.key) && /^\s+(?:the\s+)?(?:Isis|Isil|IS|Islamic State|Daesh|al-Qaida|al-Qaeda|Hamas|Hezbollah|the group|the terror group|the caliphate)\b/.test(after)) return true;
+  // "the new EU body", "a governing body": an institution, not a corpse.
+  if (f.key === 'body' && f.i > 0 && (/^\p{Lu}{2,}$/u.test(toks[f.i - 1]!.raw) || /^(?:new|governing|advisory|regulatory|oversight|monitoring|independent|international|umbrella|coordinating|representative|legislative|judicial|official|government|watchdog|public|statutory|investigative|expert|elected|decision-making|sovereign|supervisory)$/i.test(toks[f.i - 1]!.raw))) return true;
+  // "warned Kurdish activists against staging protests": what someone is warned against has not happened.
+  if (/\bagainst\s+(?:staging|holding|launching|carrying out|mounting|organi[sz]ing|joining|conducting|waging)\s+(?:[\w-]+\s+){0,2}$/i.test(before)) return true;
+  if (!specific(doc, s)) {
+    // Aggregates and habits: many incidents summed up ("6 million refugees who had fled", "repeatedly targeted").
+    if (AGGREGATE.test(text)) return true;
+    // An actor characterised by its fight, not a fight: "rebels fighting the regime", "the alliance fighting Isis",
+    // "Kurdish forces who have fought with the US against Isis", "four separate fighting forces".
+    if (FIGHT_VERB.test(f.key) && f.i > 0) {
+      const p = toks[f.i - 1]!;
+      const actorBefore = !NOT_ACTOR_BEFORE.test(p.raw) && (/^[a-z]+s$/.test(p.raw) || /^(?:alliance|coalition|group|militia|army|regime|force|movement|faction|party|organisation|organization|government)$/i.test(p.raw) || (f.i > 1 && /^\p{Lu}/u.test(p.raw)));
+      const relative = /\b(?:who|that|which)\s+(?:have|has|had|are|is|were|was)\s+(?:\w+\s+)?$/i.test(before);
+      if ((f.key.endsWith('ing') && actorBefore && FIGHT_OBJECT.test(after)) || relative) return true;
+      if (f.key === 'fighting' && /^\s+(?:forces|groups|units|men|factions|parties|sides)\b/i.test(after)) return true;
+    }
+    // "the areas they have liberated from Isis": a place described by what was done to it.
+    if (f.classes.some((c) => c.class === 'territory') && /\b(?:areas?|territor(?:y|ies)|lands?|towns|cities|villages|regions)\s+(?:that\s+|which\s+)?(?:\w+\s+){0,2}(?:have|had|has)\s+$/i.test(before)) return true;
+  }
   // "spent her first months fighting in Deir ez-Zor": a stretch of time, not an incident.
   if (/\bspent\s+(?:\w+\s+){0,3}(?:days|weeks|months|years)\b(?:\s+\w+){0,4}\s+$/i.test(before)) return true;
   // "Idlib is a ticking bomb": a predicate noun, not an incident.
