@@ -40,6 +40,29 @@ describe('issue 6: no event from commentary on real news', () => {
     expect(types('Thousands of people staged protests in Ankara on Sunday.')).toEqual(['Peaceful protest']);
   });
 
+  it('threats, promises, coming strikes, arms sales and negations written with an apostrophe are no events', () => {
+    expect(types('Officials were in contact with the Pentagon over the coming strikes, Kommersant reported on Thursday.')).toEqual([]);
+    expect(types('Assad criticised Western threats to carry out strikes on Syria.')).toEqual([]);
+    expect(types('On Thursday the president stepped back from his promise to fire missiles at Syria.')).toEqual([]);
+    expect(types('The state department said it had approved the sale of Patriot ground-to-air missiles to Turkey.')).toEqual([]);
+    expect(types("They have told us that he won't be shot outside the gates.")).toEqual([]);
+    expect(types('The president said the goal of the mission was fighting terrorism.')).toEqual([]);
+    expect(types('The outcry over the withdrawal announcement grew in Washington.')).toEqual([]);
+    expect(types('Government forces fired missiles at Idlib on Sunday, killing three people.')).toEqual(['Shelling/artillery/missile attack']);
+  });
+
+  it('trends, periods of years and what happened elsewhere are aggregates', () => {
+    expect(types('Recent trends of increased attacks suggest the group is regrouping, an analyst wrote.')).toEqual([]);
+    expect(types('Foreign nationals are held in camps, having been captured by the Syrian Democratic Forces over the last three years.')).toEqual([]);
+    expect(types('Idlib has become a dumping ground for communities that have surrendered to regime forces elsewhere in Syria.')).toEqual([]);
+  });
+
+  it('a participle describing a place or a settlement is no event', () => {
+    expect(types('They went first to the now liberated eastern city of Deir ez-Zor.')).toEqual([]);
+    expect(types('They were exiled from the vast majority of recaptured territories.')).toEqual([]);
+    expect(types('The regime seeks a military victory instead of a negotiated political settlement.')).toEqual([]);
+  });
+
   it('places described by what was done to them are no territory change', () => {
     expect(types('Their political goal is autonomy in the areas they have liberated from Isis.')).toEqual([]);
     expect(types('Kurdish forces liberated the town of Tabqa from Isis on Sunday.', '2017-05-12')).toHaveLength(1);

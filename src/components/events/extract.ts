@@ -437,7 +437,11 @@ const GENERIC_NOUN_BEFORE = /\b(?:years|decades|months|weeks|days|centuries) of\
 const INTENTION =
   /\bto\s+(?:be\s+|(?:launch|carry out|conduct|stage|mount|begin|start|continue|resume|kickstart|restart|revive|hold|join|end|stop|halt|support|back|justify|avenge|escalate|intensify|step up|expand|wage|pursue|fight|win|lose)\s+(?:an?\s+|the\s+|new\s+|further\s+|peace\s+|more\s+)?(?:[\w-]+\s+){0,2}|(?:buy|sell|supply|acquire|purchase|deliver|produce|develop|manufacture|test|deploy)\s+(?:\S+\s+){0,3}|(?:claim|say|declare|announce|argue|suggest|assume)\s+(?:that\s+)?(?:\S+\s+){0,6})$/i;
 /** Before a nominal cue: an event expected, planned, feared or threatened, not one that happened. */
-const ANTICIPATED = /\b(?:preparations? for|preparing for|plans? for|ahead of|in preparation for|threats? of|the prospect of|risk of|fears? of|looming|impending|imminent|expected|anticipated|possible|potential|planned|proposed|upcoming|threatened|feared)\s+(?:[\w-]+\s+){0,3}$/i;
+const ANTICIPATED = /\b(?:preparations? for|preparing for|plans? for|ahead of|in preparation for|threats? of|the prospect of|risk of|fears? of|looming|impending|imminent|expected|anticipated|possible|potential|planned|proposed|upcoming|coming|forthcoming|future|further|threatened|feared)\s+(?:[\w-]+\s+){0,3}$/i;
+/** Before any cue: a threat or promise of it ("threats to carry out strikes", "his promise to fire missiles at Syria"). */
+const PROMISED = /\b(?:threats?|threatening|promises?|promised|pledges?|vows?|plans?|ultimatum|calls?|demands?|readiness|decision|order|orders|permission|authori[sz]ation) to\s+(?:[\w-]+\s+){0,3}$/i;
+/** Before a weapon: a trade or a stock of it, not its use ("the sale of Patriot ground-to-air missiles"). */
+const ARMS_TRADE = /\b(?:sales?|purchases?|delivery|deliveries|supply|supplies|shipments?|transfers?|stockpiles?|arsenals?|stocks?|production|possession|deployment) of\s+(?:[\w-]+\s+){0,3}$/i;
 /** After a violent or destructive verb: an abstract object makes it a figure of speech ("damaged its reputation", "struck down the policy"). */
 const ABSTRACT_OBJECT = /^(?:\s+(?:down|up|out|back|off))?(?:\s+[\w'’-]+){0,4}?\s+(?:accounts|websites|emails?|servers|networks|reputation|relations|ties|image|economy|credibility|trust|confidence|interests|prospects|chances|policy|policies|decision|assessment|remarks|comments|claims|hopes|morale|deal|agreement|law|ruling|bill|proposal|idea|argument)\b/i;
 /** Casualty words that are not violence: "died of hypothermia". */
@@ -445,7 +449,7 @@ const NATURAL_DEATH = /^(?:\s+\S+){0,8}?\s+(?:of|from|owing to|due to|because of
 /** Statistics: counts of a war, not an incident. */
 const STATISTICS = /\b(?:hundreds of thousands|tens of thousands|millions of people|(?:has|have|had) (?:documented|recorded|registered|counted|verified)|it is estimated|in total|death toll of the (?:war|conflict)|since (?:the (?:start|beginning) of )?the (?:war|conflict|uprising|revolution))\b/i;
 /** "Nouns" after a weapon or casualty word that make it a thing, not an event ("missile systems", "body counts"). */
-const NOT_EVENT_COMPOUND = /^\s*(?:force|group|helicopters?|aircraft|jets|submarines?|capabilit(?:y|ies)|penalty|penalties|sentences?|row|orders?|warrants?|list|squads?|systems?|programmes?|programs?|technology|sales?|deals?|purchases?|factory|factories|industry|counts?|armou?r|bags?|cameras?|language|camps?|clearance|detectors?)\b/i;
+const NOT_EVENT_COMPOUND = /^\s*(?:force|group|helicopters?|aircraft|jets|submarines?|capabilit(?:y|ies)|penalty|penalties|sentences?|row|orders?|warrants?|list|squads?|systems?|programmes?|programs?|technology|sales?|deals?|purchases?|factory|factories|industry|counts?|armou?r|bags?|cameras?|language|camps?|clearance|detectors?|announcements?|plans?|timetables?|deadlines?|talks)\b/i;
 /** Territory cues that name a place taken (not "captured", which takes people as often). */
 const TAKES_PLACE = /^(?:took control of|taken control of|seized control of|regained control|regained control of|retook|recaptured|overran|overrun|seized the town|seized the village|fell to|regained the territory|regained territory|took over)$/;
 const CAMPAIGN_NOUN = /^(?:fight|fights|battle|battles|war|wars|combat|assault|assault on|offensive|military offensive|siege|campaign)$/;
@@ -457,7 +461,9 @@ const PEOPLE_NOUNS = /^(?:militants|fighters|men|women|people|children|prisoners
  * refugees who had fled the war", "hospitals have been repeatedly targeted", "other cities attacked earlier in the
  * war", "Everywhere we go, the airstrikes follow": many incidents summed up, none reported.
  */
-const AGGREGATE = /\b(?:repeatedly|routinely|time and again|again and again|(?:earlier|later|throughout|over the course of) (?:in )?the (?:war|conflict|uprising|insurgency)|a pattern|everywhere|wherever|(?:\d[\d.,]*|a|one|two|three|four|five|several|many) million|millions|a history of)\b/i;
+const AGGREGATE = /\b(?:repeatedly|routinely|time and again|again and again|(?:earlier|later|throughout|over the course of) (?:in )?the (?:war|conflict|uprising|insurgency)|a pattern|everywhere|wherever|(?:\d[\d.,]*|a|one|two|three|four|five|several|many) million|millions|a history of|elsewhere|trends? of|increased|increasing|over the (?:last|past) (?:\w+ )?(?:years|decades|months))\b/i;
+/** After a participle used as an adjective: (an adjective and) the noun it describes. */
+const PARTICIPLE_NOUN_AFTER = /^\s+(?:(?:eastern|western|northern|southern|central|political|military|former|local|rebel|key|strategic|\p{Lu}[\p{L}-]+)\s+)?(?:city|cities|town|towns|village|villages|territory|territories|areas?|regions?|lands?|settlement|settlements|solution|deal|agreement|ceasefire|truce|peace|transition|enclave|district|stronghold|capital|province)\b/u;
 /** Verbs of a fight that characterise an actor when they follow it: "rebels fighting the regime", "the alliance fighting Isis". */
 const FIGHT_VERB = /^(?:fighting|battling|fought|battled)$/;
 /** What a characterising "fighting" takes: an enemy named, or a side ("against", "for", "alongside", "with"). */
@@ -497,6 +503,10 @@ function notAnEvent(doc: Doc, toks: KeyToken[], f: Found, lex: EventLexicon, s: 
   const isVerbal = verbal(f);
   if (!isVerbal && ANTICIPATED.test(before)) return true;
   const after = doc.text.slice(f.end, Math.min(sent.end, f.end + 80));
+  if (PROMISED.test(before)) return true;
+  if (f.classes.some((c) => ['air', 'shelling', 'chemical', 'weapons', 'ied', 'grenade'].includes(c.class)) && !isVerbal && ARMS_TRADE.test(before)) return true;
+  // "the goal of fighting terrorism", "combating extremism": a policy aim, not a fight.
+  if (/^(?:fighting|fight|combating|countering|battling)$/.test(f.key) && /^\s+(?:international\s+|global\s+)?(?:terrorism|terror|terrorists|extremism|extremists|radicalisation|radicalization|crime|corruption|insurgency|jihadism)\b/i.test(after)) return true;
   if ((f.classes.some((c) => c.class === 'violence' || c.class === 'looting' || c.class === 'clash')) && isVerbal && ABSTRACT_OBJECT.test(after)) return true;
   if (/^(?:died|dead|death|deaths|die|dying)$/.test(f.key) && NATURAL_DEATH.test(after)) return true;
   if (STATISTICS.test(text) && !(doc.assigned.has('dates') && doc.dates.some((d) => d.start >= sent.start && d.end <= sent.end && (eventDateOf(d, doc.published)?.precision ?? 3) <= 2))) return true;
@@ -510,6 +520,9 @@ function notAnEvent(doc: Doc, toks: KeyToken[], f: Found, lex: EventLexicon, s: 
   if (isVerbal && f.i > 0 && (/^(?:the|a|an|its|their|his|her|or|of|these|those|s)$/.test(toks[f.i - 1]!.key) || /^\d[\d,]*$/.test(toks[f.i - 1]!.raw) || COUNT_WORD.test(toks[f.i - 1]!.key)) && peopleNounAfter(toks, f.j)) return true;
   // "the besieged Syrian enclave", "a beaten-up AK-47": a participle before its noun.
   if (isVerbal && f.i > 0 && /^(?:the|a|an)$/.test(toks[f.i - 1]!.key) && (/^-/.test(doc.text.slice(f.end, f.end + 1)) || /^\s+\p{Lu}\p{Ll}+\s+(?:enclave|town|city|village|region|province|area|capital|suburb)\b/u.test(after) || /^\s+(?:enclave|town|city|village|region|province|area|suburb|district|territory|areas)\b/i.test(after))) return true;
+  // "the now liberated eastern city", "a negotiated political settlement", "of recaptured territories": a participle
+  // (after an article, "of", or "now"/"newly") describing the noun that follows it.
+  if (isVerbal && f.j - f.i === 1 && /ed$/.test(f.key) && f.i > 0 && /^(?:the|a|an|of|now|newly|recently|once|formerly)$/.test(toks[f.i - 1]!.key) && PARTICIPLE_NOUN_AFTER.test(after)) return true;
   // "Trump's policy was the destruction of Isis": an armed group destroyed is a war aim, not property.
   if (f.classes.some((c) => c.class === 'looting') && /^destruction/.test(f.key) && /^\s+(?:the\s+)?(?:Isis|Isil|IS|Islamic State|Daesh|al-Qaida|al-Qaeda|Hamas|Hezbollah|the group|the terror group|the caliphate)\b/.test(after)) return true;
   // "the new EU body", "a governing body": an institution, not a corpse.
