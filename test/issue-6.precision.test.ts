@@ -63,6 +63,18 @@ describe('issue 6: no event from commentary on real news', () => {
     expect(types('The regime seeks a military victory instead of a negotiated political settlement.')).toEqual([]);
   });
 
+  it('incoming missiles, kinds of attack, talks and interviews, wounded colleagues, besieged towns, death knells and governing bodies are no events', () => {
+    expect(types('On Wednesday Trump told Moscow to "get ready" for incoming US missiles.')).toEqual([]);
+    expect(types('The envoy claimed this week that the US had evidence that such attacks were being prepared.')).toEqual([]);
+    expect(types('Kurdish officials said they had engaged in promising negotiations to hand over the prisoners.')).toEqual([]);
+    expect(types('Like all fighters who agreed to interviews, he spoke on condition of anonymity.')).toEqual([]);
+    expect(types('Their four wounded colleagues squatted nearby.')).toEqual([]);
+    expect(types('Some 400,000 civilians are stuck in a dozen besieged towns and villages.')).toEqual([]);
+    expect(types('The announcement marked a death knell for the opposition cause.')).toEqual([]);
+    expect(types('Turkey, one of the bodies sponsoring the opposition council, urged it to attend.')).toEqual([]);
+    expect(types('Rebels engaged government forces in Deraa on Sunday.')).toEqual(['Armed clash']);
+  });
+
   it('places described by what was done to them are no territory change', () => {
     expect(types('Their political goal is autonomy in the areas they have liberated from Isis.')).toEqual([]);
     expect(types('Kurdish forces liberated the town of Tabqa from Isis on Sunday.', '2017-05-12')).toHaveLength(1);

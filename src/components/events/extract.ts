@@ -437,7 +437,7 @@ const GENERIC_NOUN_BEFORE = /\b(?:years|decades|months|weeks|days|centuries) of\
 const INTENTION =
   /\bto\s+(?:be\s+|(?:launch|carry out|conduct|stage|mount|begin|start|continue|resume|kickstart|restart|revive|hold|join|end|stop|halt|support|back|justify|avenge|escalate|intensify|step up|expand|wage|pursue|fight|win|lose)\s+(?:an?\s+|the\s+|new\s+|further\s+|peace\s+|more\s+)?(?:[\w-]+\s+){0,2}|(?:buy|sell|supply|acquire|purchase|deliver|produce|develop|manufacture|test|deploy)\s+(?:\S+\s+){0,3}|(?:claim|say|declare|announce|argue|suggest|assume)\s+(?:that\s+)?(?:\S+\s+){0,6})$/i;
 /** Before a nominal cue: an event expected, planned, feared or threatened, not one that happened. */
-const ANTICIPATED = /\b(?:preparations? for|preparing for|plans? for|ahead of|in preparation for|threats? of|the prospect of|risk of|fears? of|looming|impending|imminent|expected|anticipated|possible|potential|planned|proposed|upcoming|coming|forthcoming|future|further|threatened|feared)\s+(?:[\w-]+\s+){0,3}$/i;
+const ANTICIPATED = /\b(?:preparations? for|preparing for|plans? for|ahead of|in preparation for|threats? of|the prospect of|risk of|fears? of|looming|impending|imminent|expected|anticipated|possible|potential|planned|proposed|upcoming|coming|incoming|forthcoming|future|further|threatened|feared)\s+(?:[\w-]+\s+){0,3}$/i;
 /** Before any cue: a threat or promise of it ("threats to carry out strikes", "his promise to fire missiles at Syria"). */
 const PROMISED = /\b(?:threats?|threatening|promises?|promised|pledges?|vows?|plans?|ultimatum|calls?|demands?|readiness|decision|order|orders|permission|authori[sz]ation) to\s+(?:[\w-]+\s+){0,3}$/i;
 /** Before a weapon: a trade or a stock of it, not its use ("the sale of Patriot ground-to-air missiles"). */
@@ -449,13 +449,13 @@ const NATURAL_DEATH = /^(?:\s+\S+){0,8}?\s+(?:of|from|owing to|due to|because of
 /** Statistics: counts of a war, not an incident. */
 const STATISTICS = /\b(?:hundreds of thousands|tens of thousands|millions of people|(?:has|have|had) (?:documented|recorded|registered|counted|verified)|it is estimated|in total|death toll of the (?:war|conflict)|since (?:the (?:start|beginning) of )?the (?:war|conflict|uprising|revolution))\b/i;
 /** "Nouns" after a weapon or casualty word that make it a thing, not an event ("missile systems", "body counts"). */
-const NOT_EVENT_COMPOUND = /^\s*(?:force|group|helicopters?|aircraft|jets|submarines?|capabilit(?:y|ies)|penalty|penalties|sentences?|row|orders?|warrants?|list|squads?|systems?|programmes?|programs?|technology|sales?|deals?|purchases?|factory|factories|industry|counts?|armou?r|bags?|cameras?|language|camps?|clearance|detectors?|announcements?|plans?|timetables?|deadlines?|talks)\b/i;
+const NOT_EVENT_COMPOUND = /^\s*(?:force|group|helicopters?|aircraft|jets|submarines?|capabilit(?:y|ies)|penalty|penalties|sentences?|row|orders?|warrants?|list|squads?|systems?|programmes?|programs?|technology|sales?|deals?|purchases?|factory|factories|industry|counts?|armou?r|bags?|cameras?|language|camps?|clearance|detectors?|announcements?|plans?|timetables?|deadlines?|talks|knell)\b/i;
 /** Territory cues that name a place taken (not "captured", which takes people as often). */
 const TAKES_PLACE = /^(?:took control of|taken control of|seized control of|regained control|regained control of|retook|recaptured|overran|overrun|seized the town|seized the village|fell to|regained the territory|regained territory|took over)$/;
 const CAMPAIGN_NOUN = /^(?:fight|fights|battle|battles|war|wars|combat|assault|assault on|offensive|military offensive|siege|campaign)$/;
 /** Number words and vague counts before a participle and a people noun ("at least ten wounded people"). */
 const COUNT_WORD = /^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|dozen|dozens|several|many|some|other|more|few)$/;
-const PEOPLE_NOUNS = /^(?:militants|fighters|men|women|people|children|prisoners|members|soldiers|civilians|leaders?|jihadists|relatives|families|detainees|suspects|activists|journalists|migrants|refugees|houses|buildings|homes|villages|areas|territory|child|boy|girl|man|woman|baby|person|troops|guardsmen)$/i;
+const PEOPLE_NOUNS = /^(?:militants|fighters|men|women|people|children|prisoners|members|soldiers|civilians|leaders?|jihadists|relatives|families|colleagues|comrades|friends|neighbours|neighbors|towns|cities|detainees|suspects|activists|journalists|migrants|refugees|houses|buildings|homes|villages|areas|territory|child|boy|girl|man|woman|baby|person|troops|guardsmen)$/i;
 /**
  * Aggregates and habits (real-news precision round): "Around a million of Idlib's inhabitants fled there", "6 million
  * refugees who had fled the war", "hospitals have been repeatedly targeted", "other cities attacked earlier in the
@@ -505,6 +505,13 @@ function notAnEvent(doc: Doc, toks: KeyToken[], f: Found, lex: EventLexicon, s: 
   const after = doc.text.slice(f.end, Math.min(sent.end, f.end + 80));
   if (PROMISED.test(before)) return true;
   if (f.classes.some((c) => ['air', 'shelling', 'chemical', 'weapons', 'ied', 'grenade'].includes(c.class)) && !isVerbal && ARMS_TRADE.test(before)) return true;
+  // "engaged in promising negotiations", "agreed to interviews": talk, not a fight or a deal.
+  if (/^engaged$/.test(f.key) && /^\s+in\s+(?:[\w-]+\s+){0,2}(?:negotiations|talks|dialogue|discussions|diplomacy|consultations|efforts|debate)\b/i.test(after)) return true;
+  if (/^agreed$/.test(f.key) && /^\s+to\s+(?:an?\s+|the\s+)?(?:interviews?|speak|talk|comment|be interviewed|meet|discuss|answer)\b/i.test(after)) return true;
+  // "such attacks", "this kind of strike": a kind of event, not one.
+  if (!isVerbal && /\b(?:such|(?:these|those|this|that|what) kinds? of|(?:this|that) type of)\s+(?:[\w-]+\s+)?$/i.test(before)) return true;
+  // "one of the bodies sponsoring the SNC": institutions, not corpses.
+  if (/^(?:body|bodies)$/.test(f.key) && /^\s+(?:sponsoring|representing|overseeing|governing|running|coordinating|responsible|charged with|in charge)\b/i.test(after)) return true;
   // "the goal of fighting terrorism", "combating extremism": a policy aim, not a fight.
   if (/^(?:fighting|fight|combating|countering|battling)$/.test(f.key) && /^\s+(?:international\s+|global\s+)?(?:terrorism|terror|terrorists|extremism|extremists|radicalisation|radicalization|crime|corruption|insurgency|jihadism)\b/i.test(after)) return true;
   if ((f.classes.some((c) => c.class === 'violence' || c.class === 'looting' || c.class === 'clash')) && isVerbal && ABSTRACT_OBJECT.test(after)) return true;
