@@ -75,7 +75,21 @@ describe('issue 6: no event from commentary on real news', () => {
     expect(types('Rebels engaged government forces in Deraa on Sunday.')).toEqual(['Armed clash']);
   });
 
+  it('campaigns, shared opinions, figures of speech, compound adjectives and modal clauses are no events', () => {
+    expect(types('Washington has focused its energies on fighting Isis, not Assad.')).toEqual([]);
+    expect(types('Cabinet agreed on the need to take action to alleviate humanitarian distress.')).toEqual([]);
+    expect(types('"We have once again thwarted the game of those sneaky forces," Erdogan said.')).toEqual([]);
+    expect(types('The Kurds and their long-imprisoned leader must be key participants in any peace process.')).toEqual([]);
+    expect(types('I support an attack that can change the regime without great loss among civilians.')).toEqual([]);
+    expect(types('They feed into the propaganda that is trying to falsely justify a full scale attack on Idlib.')).toEqual([]);
+    expect(types('The team collected blood samples under full chain of custody.')).toEqual([]);
+    expect(types('It was from a captured fighter seized on the battlefield.')).toEqual([]);
+    expect(types('Few have sought answers as to the fate of thousands of people imprisoned by the group during its more than three years in control.')).toEqual([]);
+    expect(types('Police detained three suspected smugglers in Ankara on Sunday.')).toEqual(['Arrests']);
+  });
+
   it('places described by what was done to them are no territory change', () => {
+    expect(types('The White Helmets returned to some areas retaken by the Free Syrian Army, he said.')).toEqual([]);
     expect(types('Their political goal is autonomy in the areas they have liberated from Isis.')).toEqual([]);
     expect(types('Kurdish forces liberated the town of Tabqa from Isis on Sunday.', '2017-05-12')).toHaveLength(1);
   });

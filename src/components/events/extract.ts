@@ -432,10 +432,10 @@ const PRESENT_AUX = new Set(['is', 'are', 'am', "'s", 'remains', 'remain']);
 const PAST_AUX = new Set(['was', 'were', 'has', 'have', 'had', 'been']);
 const POSSESSIVE = /^(?:its|their|his|her|our|my|your)$|['’]s$/i;
 const RATE = /\b(?:an average of|on average|each day|per day|every day|each week|per week|every week|each month|per month|every month|each year|per year|every year|a year on average)\b/i;
-const DURATION = /\b(?:\w+-decade|\w+-year(?:-old)? (?:conflict|war|civil war|insurgency|siege)|for (?:more than |over |nearly |almost |about )?(?:\d+|a|one|two|three|several|many) (?:years?|months)|decades?-long|years?-long|months?-long|for decades|for years|over the years|over the decades|throughout the (?:\w+\s+){0,2}(?:war|conflict|fight|campaign|insurgency)|(?:years|decades|months) of (?:war|conflict|fighting|siege|bombardment|violence))\b/i;
+const DURATION = /\b(?:\w+-decade|\w+-year(?:-old)? (?:conflict|war|civil war|insurgency|siege)|for (?:more than |over |nearly |almost |about )?(?:\d+|a|one|two|three|several|many) (?:years?|months)|decades?-long|years?-long|months?-long|for decades|for years|over the years|during (?:its|their|the|his|her) (?:more than |nearly |almost )?(?:\w+ )?years|over the decades|throughout the (?:\w+\s+){0,2}(?:war|conflict|fight|campaign|insurgency)|(?:years|decades|months) of (?:war|conflict|fighting|siege|bombardment|violence))\b/i;
 const GENERIC_NOUN_BEFORE = /\b(?:years|decades|months|weeks|days|centuries) of\s+(?:\w+\s+){0,2}$/i;
 const INTENTION =
-  /\bto\s+(?:be\s+|(?:launch|carry out|conduct|stage|mount|begin|start|continue|resume|kickstart|restart|revive|hold|join|end|stop|halt|support|back|justify|avenge|escalate|intensify|step up|expand|wage|pursue|fight|win|lose)\s+(?:an?\s+|the\s+|new\s+|further\s+|peace\s+|more\s+)?(?:[\w-]+\s+){0,2}|(?:buy|sell|supply|acquire|purchase|deliver|produce|develop|manufacture|test|deploy)\s+(?:\S+\s+){0,3}|(?:claim|say|declare|announce|argue|suggest|assume)\s+(?:that\s+)?(?:\S+\s+){0,6})$/i;
+  /\bto\s+(?:[a-z]+ly\s+)?(?:be\s+|(?:launch|carry out|conduct|stage|mount|begin|start|continue|resume|kickstart|restart|revive|hold|join|end|stop|halt|support|back|justify|avenge|escalate|intensify|step up|expand|wage|pursue|fight|win|lose)\s+(?:an?\s+|the\s+|new\s+|further\s+|peace\s+|more\s+)?(?:[\w-]+\s+){0,2}|(?:buy|sell|supply|acquire|purchase|deliver|produce|develop|manufacture|test|deploy)\s+(?:\S+\s+){0,3}|(?:claim|say|declare|announce|argue|suggest|assume)\s+(?:that\s+)?(?:\S+\s+){0,6})$/i;
 /** Before a nominal cue: an event expected, planned, feared or threatened, not one that happened. */
 const ANTICIPATED = /\b(?:preparations? for|preparing for|plans? for|ahead of|in preparation for|threats? of|the prospect of|risk of|fears? of|looming|impending|imminent|expected|anticipated|possible|potential|planned|proposed|upcoming|coming|incoming|forthcoming|future|further|threatened|feared)\s+(?:[\w-]+\s+){0,3}$/i;
 /** Before any cue: a threat or promise of it ("threats to carry out strikes", "his promise to fire missiles at Syria"). */
@@ -443,7 +443,7 @@ const PROMISED = /\b(?:threats?|threatening|promises?|promised|pledges?|vows?|pl
 /** Before a weapon: a trade or a stock of it, not its use ("the sale of Patriot ground-to-air missiles"). */
 const ARMS_TRADE = /\b(?:sales?|purchases?|delivery|deliveries|supply|supplies|shipments?|transfers?|stockpiles?|arsenals?|stocks?|production|possession|deployment) of\s+(?:[\w-]+\s+){0,3}$/i;
 /** After a violent or destructive verb: an abstract object makes it a figure of speech ("damaged its reputation", "struck down the policy"). */
-const ABSTRACT_OBJECT = /^(?:\s+(?:down|up|out|back|off))?(?:\s+[\w'’-]+){0,4}?\s+(?:accounts|websites|emails?|servers|networks|reputation|relations|ties|image|economy|credibility|trust|confidence|interests|prospects|chances|policy|policies|decision|assessment|remarks|comments|claims|hopes|morale|deal|agreement|law|ruling|bill|proposal|idea|argument)\b/i;
+const ABSTRACT_OBJECT = /^(?:\s+(?:down|up|out|back|off))?(?:\s+[\w'’-]+){0,4}?\s+(?:accounts|websites|emails?|servers|networks|reputation|relations|ties|image|economy|credibility|trust|confidence|interests|prospects|chances|policy|policies|decision|assessment|remarks|comments|claims|hopes|morale|deal|agreement|law|ruling|bill|proposal|idea|argument|game|games|ambitions|agenda|designs)\b/i;
 /** Casualty words that are not violence: "died of hypothermia". */
 const NATURAL_DEATH = /^(?:\s+\S+){0,8}?\s+(?:of|from|owing to|due to|because of)\s+(?:\w+\s+){0,2}(?:hypothermia|cold|freezing|weather|illness|disease|diseases|malnutrition|starvation|hunger|natural causes|heart attack|cancer|covid|coronavirus|old age|dehydration|exposure|cholera)\b/i;
 /** Statistics: counts of a war, not an incident. */
@@ -455,7 +455,7 @@ const TAKES_PLACE = /^(?:took control of|taken control of|seized control of|rega
 const CAMPAIGN_NOUN = /^(?:fight|fights|battle|battles|war|wars|combat|assault|assault on|offensive|military offensive|siege|campaign)$/;
 /** Number words and vague counts before a participle and a people noun ("at least ten wounded people"). */
 const COUNT_WORD = /^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|dozen|dozens|several|many|some|other|more|few)$/;
-const PEOPLE_NOUNS = /^(?:militants|fighters|men|women|people|children|prisoners|members|soldiers|civilians|leaders?|jihadists|relatives|families|colleagues|comrades|friends|neighbours|neighbors|towns|cities|detainees|suspects|activists|journalists|migrants|refugees|houses|buildings|homes|villages|areas|territory|child|boy|girl|man|woman|baby|person|troops|guardsmen)$/i;
+const PEOPLE_NOUNS = /^(?:militants|fighters|men|women|people|children|prisoners|members|soldiers|civilians|leaders?|jihadists|relatives|families|colleagues|comrades|friends|neighbours|neighbors|towns|cities|fighter|soldier|militant|jihadist|member|prisoner|leader|commander|detainees|suspects|activists|journalists|migrants|refugees|houses|buildings|homes|villages|areas|territory|child|boy|girl|man|woman|baby|person|troops|guardsmen)$/i;
 /**
  * Aggregates and habits (real-news precision round): "Around a million of Idlib's inhabitants fled there", "6 million
  * refugees who had fled the war", "hospitals have been repeatedly targeted", "other cities attacked earlier in the
@@ -505,6 +505,14 @@ function notAnEvent(doc: Doc, toks: KeyToken[], f: Found, lex: EventLexicon, s: 
   const after = doc.text.slice(f.end, Math.min(sent.end, f.end + 80));
   if (PROMISED.test(before)) return true;
   if (f.classes.some((c) => ['air', 'shelling', 'chemical', 'weapons', 'ied', 'grenade'].includes(c.class)) && !isVerbal && ARMS_TRADE.test(before)) return true;
+  // "Cabinet agreed on the need to take action", "agreed that": an opinion shared, not a deal.
+  if (/^agreed$/.test(f.key) && /^\s+(?:that|with|on the (?:need|importance)|it was)\b/i.test(after)) return true;
+  // "the chain of custody": evidence handling, not an arrest.
+  if (/\bchain of\s+$/i.test(before)) return true;
+  // "the long-imprisoned leader", "a war-ravaged city": the participle is the end of a compound adjective.
+  if (isVerbal && f.i > 0 && /^[-‐‑]$/.test(doc.text.slice(f.start - 1, f.start)) && /\p{L}/u.test(doc.text.slice(f.start - 2, f.start - 1))) return true;
+  // "I support an attack that can change the regime": a nominal cue whose own clause is modal.
+  if (!isVerbal && /^\s+(?:that|which)\s+(?:can|could|would|might|will|may)\b/i.test(after)) return true;
   // "engaged in promising negotiations", "agreed to interviews": talk, not a fight or a deal.
   if (/^engaged$/.test(f.key) && /^\s+in\s+(?:[\w-]+\s+){0,2}(?:negotiations|talks|dialogue|discussions|diplomacy|consultations|efforts|debate)\b/i.test(after)) return true;
   if (/^agreed$/.test(f.key) && /^\s+to\s+(?:an?\s+|the\s+)?(?:interviews?|speak|talk|comment|be interviewed|meet|discuss|answer)\b/i.test(after)) return true;
@@ -514,7 +522,7 @@ function notAnEvent(doc: Doc, toks: KeyToken[], f: Found, lex: EventLexicon, s: 
   if (/^(?:body|bodies)$/.test(f.key) && /^\s+(?:sponsoring|representing|overseeing|governing|running|coordinating|responsible|charged with|in charge)\b/i.test(after)) return true;
   // "the goal of fighting terrorism", "combating extremism": a policy aim, not a fight.
   if (/^(?:fighting|fight|combating|countering|battling)$/.test(f.key) && /^\s+(?:international\s+|global\s+)?(?:terrorism|terror|terrorists|extremism|extremists|radicalisation|radicalization|crime|corruption|insurgency|jihadism)\b/i.test(after)) return true;
-  if ((f.classes.some((c) => c.class === 'violence' || c.class === 'looting' || c.class === 'clash')) && isVerbal && ABSTRACT_OBJECT.test(after)) return true;
+  if ((f.classes.some((c) => c.class === 'violence' || c.class === 'looting' || c.class === 'clash' || c.class === 'weapons')) && isVerbal && ABSTRACT_OBJECT.test(after)) return true;
   if (/^(?:died|dead|death|deaths|die|dying)$/.test(f.key) && NATURAL_DEATH.test(after)) return true;
   if (STATISTICS.test(text) && !(doc.assigned.has('dates') && doc.dates.some((d) => d.start >= sent.start && d.end <= sent.end && (eventDateOf(d, doc.published)?.precision ?? 3) <= 2))) return true;
   // A cue inside a name ("the Organisation for the Prohibition of Chemical Weapons", "the Mine Action Service").
@@ -548,8 +556,11 @@ function notAnEvent(doc: Doc, toks: KeyToken[], f: Found, lex: EventLexicon, s: 
       if ((f.key.endsWith('ing') && actorBefore && FIGHT_OBJECT.test(after)) || relative) return true;
       if (f.key === 'fighting' && /^\s+(?:forces|groups|units|men|factions|parties|sides)\b/i.test(after)) return true;
     }
-    // "the areas they have liberated from Isis": a place described by what was done to it.
-    if (f.classes.some((c) => c.class === 'territory') && /\b(?:areas?|territor(?:y|ies)|lands?|towns|cities|villages|regions)\s+(?:that\s+|which\s+)?(?:\w+\s+){0,2}(?:have|had|has)\s+$/i.test(before)) return true;
+    // "the areas they have liberated from Isis", "some areas retaken by the Free Syrian Army": a place described by
+    // what was done to it.
+    if (f.classes.some((c) => c.class === 'territory') && /\b(?:areas?|territor(?:y|ies)|lands?|towns|cities|villages|regions)\s+(?:(?:that\s+|which\s+)?(?:\w+\s+){0,2}(?:have|had|has)\s+)?$/i.test(before)) return true;
+    // "focused its energies on fighting Isis": a campaign as the object of a preposition.
+    if (f.key === 'fighting' && /\b(?:on|to|of|about|at|in|for|from)\s+$/i.test(before) && FIGHT_OBJECT.test(after) && !/^\s+(?:in|at|on)\b/i.test(after)) return true;
   }
   // "spent her first months fighting in Deir ez-Zor": a stretch of time, not an incident.
   if (/\bspent\s+(?:\w+\s+){0,3}(?:days|weeks|months|years)\b(?:\s+\w+){0,4}\s+$/i.test(before)) return true;
