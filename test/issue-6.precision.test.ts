@@ -88,6 +88,21 @@ describe('issue 6: no event from commentary on real news', () => {
     expect(types('Police detained three suspected smugglers in Ankara on Sunday.')).toEqual(['Arrests']);
   });
 
+  it('war tolls in millions, records, warships, showing, disputes with a person and kinds of attack are no events', () => {
+    expect(types('Up to half a million Syrians have died, more than 5.4 million are refugees.')).toEqual([]);
+    expect(types('Russia, which has played a dominant role in attacking opposition groups, is looking to consolidate gains.')).toEqual([]);
+    expect(types('The USS Donald Cook, a guided missile destroyer, was deployed to the eastern Mediterranean this week.')).toEqual([]);
+    expect(types('The results of the laboratories demonstrate the exposure of the three individuals to the chemical.')).toEqual([]);
+    expect(types('The UK ambassador, Karen Pierce, also clashed with Trump, pointing out that the job was far from over.')).toEqual([]);
+    expect(types('The propaganda so instrumental in prompting attacks such as those in the UK has ceased.')).toEqual([]);
+    expect(types('Khalil, a defected army officer, articulates a common sentiment.')).toEqual([]);
+    expect(types('The image of the soldiers captured the central predicament of the rebels.')).toEqual([]);
+    expect(types('Nothing is known about his activities in the now dismantled caliphate.')).toEqual([]);
+    expect(types('UK special forces engaged in the fight against Isis were not consulted.')).toEqual([]);
+    expect(types('They fled their home in Hama after repeated attacks.')).toEqual([]);
+    expect(types('On 28 February 2022, the Ukrainian Forces fired grenade launchers at the positions of the militia near Donetsk.', '2022-03-01')).toHaveLength(1);
+  });
+
   it('places described by what was done to them are no territory change', () => {
     expect(types('The White Helmets returned to some areas retaken by the Free Syrian Army, he said.')).toEqual([]);
     expect(types('Their political goal is autonomy in the areas they have liberated from Isis.')).toEqual([]);

@@ -443,27 +443,29 @@ const PROMISED = /\b(?:threats?|threatening|promises?|promised|pledges?|vows?|pl
 /** Before a weapon: a trade or a stock of it, not its use ("the sale of Patriot ground-to-air missiles"). */
 const ARMS_TRADE = /\b(?:sales?|purchases?|delivery|deliveries|supply|supplies|shipments?|transfers?|stockpiles?|arsenals?|stocks?|production|possession|deployment) of\s+(?:[\w-]+\s+){0,3}$/i;
 /** After a violent or destructive verb: an abstract object makes it a figure of speech ("damaged its reputation", "struck down the policy"). */
-const ABSTRACT_OBJECT = /^(?:\s+(?:down|up|out|back|off))?(?:\s+[\w'’-]+){0,4}?\s+(?:accounts|websites|emails?|servers|networks|reputation|relations|ties|image|economy|credibility|trust|confidence|interests|prospects|chances|policy|policies|decision|assessment|remarks|comments|claims|hopes|morale|deal|agreement|law|ruling|bill|proposal|idea|argument|game|games|ambitions|agenda|designs)\b/i;
+const ABSTRACT_OBJECT = /^(?:\s+(?:down|up|out|back|off))?(?:\s+[\w'’-]+){0,4}?\s+(?:accounts|websites|emails?|servers|networks|reputation|relations|ties|image|economy|credibility|trust|confidence|interests|prospects|chances|policy|policies|decision|assessment|remarks|comments|claims|hopes|morale|deal|agreement|law|ruling|bill|proposal|idea|argument|game|games|ambitions|agenda|designs|predicament|imagination|mood|essence|spirit|attention|hearts|headlines)\b/i;
 /** Casualty words that are not violence: "died of hypothermia". */
 const NATURAL_DEATH = /^(?:\s+\S+){0,8}?\s+(?:of|from|owing to|due to|because of)\s+(?:\w+\s+){0,2}(?:hypothermia|cold|freezing|weather|illness|disease|diseases|malnutrition|starvation|hunger|natural causes|heart attack|cancer|covid|coronavirus|old age|dehydration|exposure|cholera)\b/i;
 /** Statistics: counts of a war, not an incident. */
 const STATISTICS = /\b(?:hundreds of thousands|tens of thousands|millions of people|(?:has|have|had) (?:documented|recorded|registered|counted|verified)|it is estimated|in total|death toll of the (?:war|conflict)|since (?:the (?:start|beginning) of )?the (?:war|conflict|uprising|revolution))\b/i;
 /** "Nouns" after a weapon or casualty word that make it a thing, not an event ("missile systems", "body counts"). */
-const NOT_EVENT_COMPOUND = /^\s*(?:force|group|helicopters?|aircraft|jets|submarines?|capabilit(?:y|ies)|penalty|penalties|sentences?|row|orders?|warrants?|list|squads?|systems?|programmes?|programs?|technology|sales?|deals?|purchases?|factory|factories|industry|counts?|armou?r|bags?|cameras?|language|camps?|clearance|detectors?|announcements?|plans?|timetables?|deadlines?|talks|knell)\b/i;
+const NOT_EVENT_COMPOUND = /^\s*(?:force|group|helicopters?|aircraft|jets|submarines?|capabilit(?:y|ies)|penalty|penalties|sentences?|row|orders?|warrants?|list|squads?|systems?|programmes?|programs?|technology|sales?|deals?|purchases?|factory|factories|industry|counts?|armou?r|bags?|cameras?|language|camps?|clearance|detectors?|announcements?|plans?|timetables?|deadlines?|talks|knell|destroyers?|frigates?|cruisers?|warships?|ships?|boats?|shield|defen[cs]es?)\b/i;
 /** Territory cues that name a place taken (not "captured", which takes people as often). */
 const TAKES_PLACE = /^(?:took control of|taken control of|seized control of|regained control|regained control of|retook|recaptured|overran|overrun|seized the town|seized the village|fell to|regained the territory|regained territory|took over)$/;
 const CAMPAIGN_NOUN = /^(?:fight|fights|battle|battles|war|wars|combat|assault|assault on|offensive|military offensive|siege|campaign)$/;
 /** Number words and vague counts before a participle and a people noun ("at least ten wounded people"). */
 const COUNT_WORD = /^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|dozen|dozens|several|many|some|other|more|few)$/;
-const PEOPLE_NOUNS = /^(?:militants|fighters|men|women|people|children|prisoners|members|soldiers|civilians|leaders?|jihadists|relatives|families|colleagues|comrades|friends|neighbours|neighbors|towns|cities|fighter|soldier|militant|jihadist|member|prisoner|leader|commander|detainees|suspects|activists|journalists|migrants|refugees|houses|buildings|homes|villages|areas|territory|child|boy|girl|man|woman|baby|person|troops|guardsmen)$/i;
+const PEOPLE_NOUNS = /^(?:militants|fighters|men|women|people|children|prisoners|members|soldiers|civilians|leaders?|jihadists|relatives|families|colleagues|comrades|friends|neighbours|neighbors|towns|cities|fighter|soldier|militant|jihadist|member|prisoner|leader|commanders?|officers?|officials?|generals?|detainees|suspects|activists|journalists|migrants|refugees|houses|buildings|homes|villages|areas|territory|child|boy|girl|man|woman|baby|person|troops|guardsmen)$/i;
 /**
  * Aggregates and habits (real-news precision round): "Around a million of Idlib's inhabitants fled there", "6 million
  * refugees who had fled the war", "hospitals have been repeatedly targeted", "other cities attacked earlier in the
  * war", "Everywhere we go, the airstrikes follow": many incidents summed up, none reported.
  */
-const AGGREGATE = /\b(?:repeatedly|routinely|time and again|again and again|(?:earlier|later|throughout|over the course of) (?:in )?the (?:war|conflict|uprising|insurgency)|a pattern|everywhere|wherever|(?:\d[\d.,]*|a|one|two|three|four|five|several|many) million|millions|a history of|elsewhere|trends? of|increased|increasing|over the (?:last|past) (?:\w+ )?(?:years|decades|months))\b/i;
+const AGGREGATE = /\b(?:repeatedly|repeated|routinely|time and again|again and again|(?:earlier|later|throughout|over the course of) (?:in )?the (?:war|conflict|uprising|insurgency)|a pattern|everywhere|wherever|(?:\d[\d.,]*|a|one|two|three|four|five|several|many) million|millions|a history of|elsewhere|trends? of|increased|increasing|over the (?:last|past) (?:\w+ )?(?:years|decades|months))\b/i;
 /** After a participle used as an adjective: (an adjective and) the noun it describes. */
-const PARTICIPLE_NOUN_AFTER = /^\s+(?:(?:eastern|western|northern|southern|central|political|military|former|local|rebel|key|strategic|\p{Lu}[\p{L}-]+)\s+)?(?:city|cities|town|towns|village|villages|territory|territories|areas?|regions?|lands?|settlement|settlements|solution|deal|agreement|ceasefire|truce|peace|transition|enclave|district|stronghold|capital|province)\b/u;
+const PARTICIPLE_NOUN_AFTER = /^\s+(?:(?:eastern|western|northern|southern|central|political|military|former|local|rebel|key|strategic|\p{Lu}[\p{L}-]+)\s+)?(?:city|cities|town|towns|village|villages|territory|territories|areas?|regions?|lands?|settlement|settlements|solution|deal|agreement|ceasefire|truce|peace|transition|enclave|district|stronghold|capital|province|caliphate|state|regime|network|organisation|organization)\b/u;
+/** Counts in millions: the toll or the displacement of a war ("Up to half a million Syrians have died"). */
+const MILLIONS = /\b(?:(?:\d[\d.,]*|a|one|two|three|four|five|six|seven|eight|nine|ten|several|many) million|millions)\b/i;
 /** Verbs of a fight that characterise an actor when they follow it: "rebels fighting the regime", "the alliance fighting Isis". */
 const FIGHT_VERB = /^(?:fighting|battling|fought|battled)$/;
 /** What a characterising "fighting" takes: an enemy named, or a side ("against", "for", "alongside", "with"). */
@@ -484,7 +486,8 @@ const NOT_ACTOR_BEFORE = /^(?:is|was|has|its|his|this|thus|us|as|always|perhaps|
 function peopleNounAfter(toks: KeyToken[], j: number): boolean {
   for (let k = j; k < Math.min(toks.length, j + 3); k++) {
     if (PEOPLE_NOUNS.test(toks[k]!.raw)) return true;
-    if (!/^\p{Lu}/u.test(toks[k]!.raw)) return false;
+    // a name ("Isis fighters") or a noun modifier ("army officer") before the people noun
+    if (!/^\p{Lu}/u.test(toks[k]!.raw) && !/^(?:army|police|military|security|government|rebel|militia|opposition|regime|intelligence|party|isis|is|taliban)$/i.test(toks[k]!.raw)) return false;
   }
   return false;
 }
@@ -514,15 +517,25 @@ function notAnEvent(doc: Doc, toks: KeyToken[], f: Found, lex: EventLexicon, s: 
   // "I support an attack that can change the regime": a nominal cue whose own clause is modal.
   if (!isVerbal && /^\s+(?:that|which)\s+(?:can|could|would|might|will|may)\b/i.test(after)) return true;
   // "engaged in promising negotiations", "agreed to interviews": talk, not a fight or a deal.
-  if (/^engaged$/.test(f.key) && /^\s+in\s+(?:[\w-]+\s+){0,2}(?:negotiations|talks|dialogue|discussions|diplomacy|consultations|efforts|debate)\b/i.test(after)) return true;
+  if (/^engaged$/.test(f.key) && /^\s+in\s+(?:[\w-]+\s+){0,2}(?:negotiations|talks|dialogue|discussions|diplomacy|consultations|efforts|debate)\b|^\s+in\s+the\s+(?:\w+\s+)?(?:fight|war|campaign|struggle|battle)\s+(?:against|on)\b/i.test(after)) return true;
   if (/^agreed$/.test(f.key) && /^\s+to\s+(?:an?\s+|the\s+)?(?:interviews?|speak|talk|comment|be interviewed|meet|discuss|answer)\b/i.test(after)) return true;
+  // "such attacks", "this kind of strike", "attacks such as those in the UK": a kind of event, not one.
+  if (!isVerbal && /^\s+(?:such as|like)\b/i.test(after)) return true;
+  // "laboratories demonstrate the exposure": to show, not to protest.
+  if (/^demonstrat(?:e|es|ed)$/.test(f.key) && /^\s+(?:the|that|a|an|how|its|their|his|her|this|what|why)\b/i.test(after)) return true;
+  // "Karen Pierce also clashed with Trump": a dispute with a person, not a fight.
+  if (f.classes.some((c) => c.class === 'clash') && isVerbal && doc.assigned.has('entities')) {
+    const w = /^\s+with\s+/i.exec(after);
+    const person = w ? doc.entities.find((e) => e.label === 'PER' && e.start === f.end + w[0].length) : undefined;
+    if (person && /^(?:\s*[,.;:]|\s+(?:over|on|about)\b)/.test(doc.text.slice(person.end, person.end + 8))) return true;
+  }
   // "such attacks", "this kind of strike": a kind of event, not one.
   if (!isVerbal && /\b(?:such|(?:these|those|this|that|what) kinds? of|(?:this|that) type of)\s+(?:[\w-]+\s+)?$/i.test(before)) return true;
   // "one of the bodies sponsoring the SNC": institutions, not corpses.
   if (/^(?:body|bodies)$/.test(f.key) && /^\s+(?:sponsoring|representing|overseeing|governing|running|coordinating|responsible|charged with|in charge)\b/i.test(after)) return true;
   // "the goal of fighting terrorism", "combating extremism": a policy aim, not a fight.
   if (/^(?:fighting|fight|combating|countering|battling)$/.test(f.key) && /^\s+(?:international\s+|global\s+)?(?:terrorism|terror|terrorists|extremism|extremists|radicalisation|radicalization|crime|corruption|insurgency|jihadism)\b/i.test(after)) return true;
-  if ((f.classes.some((c) => c.class === 'violence' || c.class === 'looting' || c.class === 'clash' || c.class === 'weapons')) && isVerbal && ABSTRACT_OBJECT.test(after)) return true;
+  if ((f.classes.some((c) => c.class === 'violence' || c.class === 'looting' || c.class === 'clash' || c.class === 'weapons' || c.class === 'territory')) && isVerbal && ABSTRACT_OBJECT.test(after)) return true;
   if (/^(?:died|dead|death|deaths|die|dying)$/.test(f.key) && NATURAL_DEATH.test(after)) return true;
   if (STATISTICS.test(text) && !(doc.assigned.has('dates') && doc.dates.some((d) => d.start >= sent.start && d.end <= sent.end && (eventDateOf(d, doc.published)?.precision ?? 3) <= 2))) return true;
   // A cue inside a name ("the Organisation for the Prohibition of Chemical Weapons", "the Mine Action Service").
@@ -544,6 +557,9 @@ function notAnEvent(doc: Doc, toks: KeyToken[], f: Found, lex: EventLexicon, s: 
   if (f.key === 'body' && f.i > 0 && (/^\p{Lu}{2,}$/u.test(toks[f.i - 1]!.raw) || /^(?:new|governing|advisory|regulatory|oversight|monitoring|independent|international|umbrella|coordinating|representative|legislative|judicial|official|government|watchdog|public|statutory|investigative|expert|elected|decision-making|sovereign|supervisory)$/i.test(toks[f.i - 1]!.raw))) return true;
   // "warned Kurdish activists against staging protests": what someone is warned against has not happened.
   if (/\bagainst\s+(?:staging|holding|launching|carrying out|mounting|organi[sz]ing|joining|conducting|waging)\s+(?:[\w-]+\s+){0,2}$/i.test(before)) return true;
+  if (MILLIONS.test(text) && !sentenceHasEventDate(doc, s)) return true;
+  // "has played a dominant role in attacking opposition groups": a record, not an incident.
+  if (/\brole in\s+$/i.test(before)) return true;
   if (!specific(doc, s)) {
     // Aggregates and habits: many incidents summed up ("6 million refugees who had fled", "repeatedly targeted").
     if (AGGREGATE.test(text)) return true;
