@@ -73,6 +73,9 @@ describe('issue 6: no event from commentary on real news', () => {
     expect(types('The announcement marked a death knell for the opposition cause.')).toEqual([]);
     expect(types('Turkey, one of the bodies sponsoring the opposition council, urged it to attend.')).toEqual([]);
     expect(types('Rebels engaged government forces in Deraa on Sunday.')).toEqual(['Armed clash']);
+    // a single instance of the kind, and missiles that arrived, stay events
+    expect(types('Ten days earlier, government forces had launched just such an attack in Douma, near Damascus.')).toHaveLength(1);
+    expect(types('The Russian military noted that the incoming missiles had not come anywhere near its bases at Latakia on Saturday.')).toHaveLength(1);
   });
 
   it('campaigns, shared opinions, figures of speech, compound adjectives and modal clauses are no events', () => {

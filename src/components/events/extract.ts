@@ -437,7 +437,7 @@ const GENERIC_NOUN_BEFORE = /\b(?:years|decades|months|weeks|days|centuries) of\
 const INTENTION =
   /\bto\s+(?:[a-z]+ly\s+)?(?:be\s+|(?:launch|carry out|conduct|stage|mount|begin|start|continue|resume|kickstart|restart|revive|hold|join|end|stop|halt|support|back|justify|avenge|escalate|intensify|step up|expand|wage|pursue|fight|win|lose)\s+(?:an?\s+|the\s+|new\s+|further\s+|peace\s+|more\s+)?(?:[\w-]+\s+){0,2}|(?:buy|sell|supply|acquire|purchase|deliver|produce|develop|manufacture|test|deploy)\s+(?:\S+\s+){0,3}|(?:claim|say|declare|announce|argue|suggest|assume)\s+(?:that\s+)?(?:\S+\s+){0,6})$/i;
 /** Before a nominal cue: an event expected, planned, feared or threatened, not one that happened. */
-const ANTICIPATED = /\b(?:preparations? for|preparing for|plans? for|ahead of|in preparation for|threats? of|the prospect of|risk of|fears? of|looming|impending|imminent|expected|anticipated|possible|potential|planned|proposed|upcoming|coming|incoming|forthcoming|future|further|threatened|feared)\s+(?:[\w-]+\s+){0,3}$/i;
+const ANTICIPATED = /\b(?:preparations? for|preparing for|plans? for|ahead of|in preparation for|threats? of|the prospect of|risk of|fears? of|looming|impending|imminent|expected|anticipated|possible|potential|planned|proposed|upcoming|coming|forthcoming|ready["”’']?\s+for|brace for|bracing for|braced for|future|further|threatened|feared)\s+(?:[\w-]+\s+){0,3}$/i;
 /** Before any cue: a threat or promise of it ("threats to carry out strikes", "his promise to fire missiles at Syria"). */
 const PROMISED = /\b(?:threats?|threatening|promises?|promised|pledges?|vows?|plans?|ultimatum|calls?|demands?|readiness|decision|order|orders|permission|authori[sz]ation) to\s+(?:[\w-]+\s+){0,3}$/i;
 /** Before a weapon: a trade or a stock of it, not its use ("the sale of Patriot ground-to-air missiles"). */
@@ -461,7 +461,7 @@ const PEOPLE_NOUNS = /^(?:militants|fighters|men|women|people|children|prisoners
  * refugees who had fled the war", "hospitals have been repeatedly targeted", "other cities attacked earlier in the
  * war", "Everywhere we go, the airstrikes follow": many incidents summed up, none reported.
  */
-const AGGREGATE = /\b(?:repeatedly|repeated|routinely|time and again|again and again|(?:earlier|later|throughout|over the course of) (?:in )?the (?:war|conflict|uprising|insurgency)|a pattern|everywhere|wherever|(?:\d[\d.,]*|a|one|two|three|four|five|several|many) million|millions|a history of|elsewhere|trends? of|increased|increasing|over the (?:last|past) (?:\w+ )?(?:years|decades|months))\b/i;
+const AGGREGATE = /\b(?:repeatedly|repeated|routinely|time and again|again and again|(?:earlier|later|throughout|over the course of) (?:in )?the (?:war|conflict|uprising|insurgency)|a pattern|everywhere|wherever|(?:\d[\d.,]*|a|one|two|three|four|five|several|many) million|millions|a history of|elsewhere|increased|(?:the|a) rise in|an increase in|an increasing number|over the (?:last|past) (?:\w+ )?(?:years|decades|months))\b/i;
 /** After a participle used as an adjective: (an adjective and) the noun it describes. */
 const PARTICIPLE_NOUN_AFTER = /^\s+(?:(?:eastern|western|northern|southern|central|political|military|former|local|rebel|key|strategic|\p{Lu}[\p{L}-]+)\s+)?(?:city|cities|town|towns|village|villages|territory|territories|areas?|regions?|lands?|settlement|settlements|solution|deal|agreement|ceasefire|truce|peace|transition|enclave|district|stronghold|capital|province|caliphate|state|regime|network|organisation|organization)\b/u;
 /** Counts in millions: the toll or the displacement of a war ("Up to half a million Syrians have died"). */
@@ -530,7 +530,7 @@ function notAnEvent(doc: Doc, toks: KeyToken[], f: Found, lex: EventLexicon, s: 
     if (person && /^(?:\s*[,.;:]|\s+(?:over|on|about)\b)/.test(doc.text.slice(person.end, person.end + 8))) return true;
   }
   // "such attacks", "this kind of strike": a kind of event, not one.
-  if (!isVerbal && /\b(?:such|(?:these|those|this|that|what) kinds? of|(?:this|that) type of)\s+(?:[\w-]+\s+)?$/i.test(before)) return true;
+  if (!isVerbal && /\b(?:such(?!\s+an?\s)|(?:these|those|this|that|what) kinds? of|(?:this|that) type of)\s+(?:[\w-]+\s+)?$/i.test(before)) return true;
   // "one of the bodies sponsoring the SNC": institutions, not corpses.
   if (/^(?:body|bodies)$/.test(f.key) && /^\s+(?:sponsoring|representing|overseeing|governing|running|coordinating|responsible|charged with|in charge)\b/i.test(after)) return true;
   // "the goal of fighting terrorism", "combating extremism": a policy aim, not a fight.
