@@ -5,7 +5,10 @@
 // marked, and the sentence before it) is written to PATH (default $TMPDIR/sitrep-events-sample.md: outside the
 // repository, the texts belong to the Guardian). --ids FILE instead lists the events named in FILE (lines
 // "article<TAB>trigger offset", as a previous run printed them), to see which of an earlier sample's events a
-// change keeps. Prints the totals (articles, events, events per article) to stdout.
+// change keeps. --articles A-B keeps only the articles of file-order index A to B (0-based, inclusive; "10-" to the
+// end) for the sample, so rules can be developed on some articles and judged on others; --all lists every event of
+// those articles in file order instead of a random sample. Prints the totals (articles, events, events per article)
+// to stdout; the totals count the whole corpus.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,16 +41,23 @@ async function main(): Promise<void> {
   const seed = Number(arg('--seed') ?? 11);
   const out = arg('--out') ?? join(tmpdir(), 'sitrep-events-sample.md');
   const idsFile = arg('--ids');
+  const [lo, hi] = (arg('--articles') ?? '0-').split('-').map((x) => (x === '' ? Infinity : Number(x)));
+  const from = Number.isFinite(lo) ? lo! : 0;
+  const to = hi ?? Infinity;
   const rows = parseCsv(readFileSync(sharedPath('corpora', 'guardian-sdf.csv'), 'utf8'));
   const analyzer = await Analyzer.create({ log: (m) => void process.stderr.write(m + '\n') });
   const all: { art: string; doc: DocJSON; e: TracedEvent }[] = [];
+  const inRange: typeof all = [];
   const docs = new Map<string, DocJSON>();
-  for (const r of rows) {
+  rows.forEach((r, index) => {
     const id = r[''] ?? '';
     const doc = analyzer.analyze({ id, text: r['text'] ?? '', published: r['date'] || null });
     docs.set(id, doc);
-    for (const e of doc.events as TracedEvent[]) all.push({ art: id, doc, e });
-  }
+    for (const e of doc.events as TracedEvent[]) {
+      all.push({ art: id, doc, e });
+      if (index >= from && index <= to) inRange.push({ art: id, doc, e });
+    }
+  });
   process.stdout.write(`${rows.length} articles, ${all.length} events, ${(all.length / rows.length).toFixed(2)} per article\n`);
   let picked: { art: string; doc: DocJSON; e: TracedEvent | null; at: number }[];
   if (idsFile) {
@@ -60,9 +70,11 @@ async function main(): Promise<void> {
         const e = (doc.events as TracedEvent[]).find((x) => x.trace.trigger.start === Number(at)) ?? null;
         return { art: art!, doc, e, at: Number(at) };
       });
+  } else if (process.argv.includes('--all')) {
+    picked = inRange.map((x) => ({ ...x, at: x.e.trace.trigger.start }));
   } else {
     const next = rng(seed);
-    const pool = [...all];
+    const pool = [...inRange];
     picked = [];
     while (picked.length < n && pool.length > 0) {
       const [x] = pool.splice(Math.floor(next() * pool.length), 1);

@@ -432,26 +432,46 @@ const PRESENT_AUX = new Set(['is', 'are', 'am', "'s", 'remains', 'remain']);
 const PAST_AUX = new Set(['was', 'were', 'has', 'have', 'had', 'been']);
 const POSSESSIVE = /^(?:its|their|his|her|our|my|your)$|['’]s$/i;
 const RATE = /\b(?:an average of|on average|each day|per day|every day|each week|per week|every week|each month|per month|every month|each year|per year|every year|a year on average)\b/i;
-const DURATION = /\b(?:\w+-decade|\w+-year(?:-old)? (?:conflict|war|civil war|insurgency|siege)|for (?:more than |over |nearly |almost |about )?(?:\d+|a|one|two|three|several|many) (?:years?|months)|decades?-long|years?-long|months?-long|for decades|for years|over the years|over the decades|throughout the (?:\w+\s+){0,2}(?:war|conflict|fight|campaign|insurgency)|(?:years|decades|months) of (?:war|conflict|fighting|siege|bombardment|violence))\b/i;
+const DURATION = /\b(?:\w+-decade|\w+-year(?:-old)? (?:conflict|war|civil war|insurgency|siege)|for (?:more than |over |nearly |almost |about )?(?:\d+|a|one|two|three|several|many) (?:years?|months)|decades?-long|years?-long|months?-long|for decades|for years|over the years|during (?:its|their|the|his|her) (?:more than |nearly |almost )?(?:\w+ )?years|over the decades|throughout the (?:\w+\s+){0,2}(?:war|conflict|fight|campaign|insurgency)|(?:years|decades|months) of (?:war|conflict|fighting|siege|bombardment|violence))\b/i;
 const GENERIC_NOUN_BEFORE = /\b(?:years|decades|months|weeks|days|centuries) of\s+(?:\w+\s+){0,2}$/i;
 const INTENTION =
-  /\bto\s+(?:be\s+|(?:launch|carry out|conduct|stage|mount|begin|start|continue|resume|kickstart|restart|revive|hold|join|end|stop|halt|support|back|justify|avenge|escalate|intensify|step up|expand|wage|pursue|fight|win|lose)\s+(?:an?\s+|the\s+|new\s+|further\s+|peace\s+|more\s+)?(?:[\w-]+\s+){0,2}|(?:buy|sell|supply|acquire|purchase|deliver|produce|develop|manufacture|test|deploy)\s+(?:\S+\s+){0,3}|(?:claim|say|declare|announce|argue|suggest|assume)\s+(?:that\s+)?(?:\S+\s+){0,6})$/i;
+  /\bto\s+(?:[a-z]+ly\s+)?(?:be\s+|(?:launch|carry out|conduct|stage|mount|begin|start|continue|resume|kickstart|restart|revive|hold|join|end|stop|halt|support|back|justify|avenge|escalate|intensify|step up|expand|wage|pursue|fight|win|lose)\s+(?:an?\s+|the\s+|new\s+|further\s+|peace\s+|more\s+)?(?:[\w-]+\s+){0,2}|(?:buy|sell|supply|acquire|purchase|deliver|produce|develop|manufacture|test|deploy)\s+(?:\S+\s+){0,3}|(?:claim|say|declare|announce|argue|suggest|assume)\s+(?:that\s+)?(?:\S+\s+){0,6})$/i;
 /** Before a nominal cue: an event expected, planned, feared or threatened, not one that happened. */
-const ANTICIPATED = /\b(?:preparations? for|preparing for|plans? for|ahead of|in preparation for|threats? of|the prospect of|risk of|fears? of|looming|impending|imminent|expected|anticipated|possible|potential|planned|proposed|upcoming|threatened|feared)\s+(?:[\w-]+\s+){0,3}$/i;
+const ANTICIPATED = /\b(?:preparations? for|preparing for|plans? for|ahead of|in preparation for|threats? of|the prospect of|risk of|fears? of|looming|impending|imminent|expected|anticipated|possible|potential|planned|proposed|upcoming|coming|forthcoming|ready["”’']?\s+for|brace for|bracing for|braced for|future|further|threatened|feared)\s+(?:[\w-]+\s+){0,3}$/i;
+/** Before any cue: a threat or promise of it ("threats to carry out strikes", "his promise to fire missiles at Syria"). */
+const PROMISED = /\b(?:threats?|threatening|promises?|promised|pledges?|vows?|plans?|ultimatum|calls?|demands?|readiness|decision|order|orders|permission|authori[sz]ation) to\s+(?:[\w-]+\s+){0,3}$/i;
+/** Before a weapon: a trade or a stock of it, not its use ("the sale of Patriot ground-to-air missiles"). */
+const ARMS_TRADE = /\b(?:sales?|purchases?|delivery|deliveries|supply|supplies|shipments?|transfers?|stockpiles?|arsenals?|stocks?|production|possession|deployment) of\s+(?:[\w-]+\s+){0,3}$/i;
 /** After a violent or destructive verb: an abstract object makes it a figure of speech ("damaged its reputation", "struck down the policy"). */
-const ABSTRACT_OBJECT = /^(?:\s+(?:down|up|out|back|off))?(?:\s+[\w'’-]+){0,4}?\s+(?:accounts|websites|emails?|servers|networks|reputation|relations|ties|image|economy|credibility|trust|confidence|interests|prospects|chances|policy|policies|decision|assessment|remarks|comments|claims|hopes|morale|deal|agreement|law|ruling|bill|proposal|idea|argument)\b/i;
+const ABSTRACT_OBJECT = /^(?:\s+(?:down|up|out|back|off))?(?:\s+[\w'’-]+){0,4}?\s+(?:accounts|websites|emails?|servers|networks|reputation|relations|ties|image|economy|credibility|trust|confidence|interests|prospects|chances|policy|policies|decision|assessment|remarks|comments|claims|hopes|morale|deal|agreement|law|ruling|bill|proposal|idea|argument|game|games|ambitions|agenda|designs|predicament|imagination|mood|essence|spirit|attention|hearts|headlines)\b/i;
 /** Casualty words that are not violence: "died of hypothermia". */
 const NATURAL_DEATH = /^(?:\s+\S+){0,8}?\s+(?:of|from|owing to|due to|because of)\s+(?:\w+\s+){0,2}(?:hypothermia|cold|freezing|weather|illness|disease|diseases|malnutrition|starvation|hunger|natural causes|heart attack|cancer|covid|coronavirus|old age|dehydration|exposure|cholera)\b/i;
 /** Statistics: counts of a war, not an incident. */
 const STATISTICS = /\b(?:hundreds of thousands|tens of thousands|millions of people|(?:has|have|had) (?:documented|recorded|registered|counted|verified)|it is estimated|in total|death toll of the (?:war|conflict)|since (?:the (?:start|beginning) of )?the (?:war|conflict|uprising|revolution))\b/i;
 /** "Nouns" after a weapon or casualty word that make it a thing, not an event ("missile systems", "body counts"). */
-const NOT_EVENT_COMPOUND = /^\s*(?:force|group|helicopters?|aircraft|jets|submarines?|capabilit(?:y|ies)|penalty|penalties|sentences?|row|orders?|warrants?|list|squads?|systems?|programmes?|programs?|technology|sales?|deals?|purchases?|factory|factories|industry|counts?|armou?r|bags?|cameras?|language|camps?|clearance|detectors?)\b/i;
+const NOT_EVENT_COMPOUND = /^\s*(?:force|group|helicopters?|aircraft|jets|submarines?|capabilit(?:y|ies)|penalty|penalties|sentences?|row|orders?|warrants?|list|squads?|systems?|programmes?|programs?|technology|sales?|deals?|purchases?|factory|factories|industry|counts?|armou?r|bags?|cameras?|language|camps?|clearance|detectors?|announcements?|plans?|timetables?|deadlines?|talks|knell|destroyers?|frigates?|cruisers?|warships?|ships?|boats?|shield|defen[cs]es?)\b/i;
 /** Territory cues that name a place taken (not "captured", which takes people as often). */
 const TAKES_PLACE = /^(?:took control of|taken control of|seized control of|regained control|regained control of|retook|recaptured|overran|overrun|seized the town|seized the village|fell to|regained the territory|regained territory|took over)$/;
 const CAMPAIGN_NOUN = /^(?:fight|fights|battle|battles|war|wars|combat|assault|assault on|offensive|military offensive|siege|campaign)$/;
 /** Number words and vague counts before a participle and a people noun ("at least ten wounded people"). */
 const COUNT_WORD = /^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|dozen|dozens|several|many|some|other|more|few)$/;
-const PEOPLE_NOUNS = /^(?:militants|fighters|men|women|people|children|prisoners|members|soldiers|civilians|leaders?|jihadists|relatives|families|detainees|suspects|activists|journalists|migrants|refugees|houses|buildings|homes|villages|areas|territory)$/i;
+const PEOPLE_NOUNS = /^(?:militants|fighters|men|women|people|children|prisoners|members|soldiers|civilians|leaders?|jihadists|relatives|families|colleagues|comrades|friends|neighbours|neighbors|towns|cities|fighter|soldier|militant|jihadist|member|prisoner|leader|commanders?|officers?|officials?|generals?|detainees|suspects|activists|journalists|migrants|refugees|houses|buildings|homes|villages|areas|territory|child|boy|girl|man|woman|baby|person|troops|guardsmen)$/i;
+/**
+ * Aggregates and habits (real-news precision round): "Around a million of Idlib's inhabitants fled there", "6 million
+ * refugees who had fled the war", "hospitals have been repeatedly targeted", "other cities attacked earlier in the
+ * war", "Everywhere we go, the airstrikes follow": many incidents summed up, none reported.
+ */
+const AGGREGATE = /\b(?:repeatedly|repeated|routinely|time and again|again and again|(?:earlier|later|throughout|over the course of) (?:in )?the (?:war|conflict|uprising|insurgency)|a pattern|everywhere|wherever|(?:\d[\d.,]*|a|one|two|three|four|five|several|many) million|millions|a history of|elsewhere|increased|(?:the|a) rise in|an increase in|an increasing number|over the (?:last|past) (?:\w+ )?(?:years|decades|months))\b/i;
+/** After a participle used as an adjective: (an adjective and) the noun it describes. */
+const PARTICIPLE_NOUN_AFTER = /^\s+(?:(?:eastern|western|northern|southern|central|political|military|former|local|rebel|key|strategic|\p{Lu}[\p{L}-]+)\s+)?(?:city|cities|town|towns|village|villages|territory|territories|areas?|regions?|lands?|settlement|settlements|solution|deal|agreement|ceasefire|truce|peace|transition|enclave|district|stronghold|capital|province|caliphate|state|regime|network|organisation|organization)\b/u;
+/** Counts in millions: the toll or the displacement of a war ("Up to half a million Syrians have died"). */
+const MILLIONS = /\b(?:(?:\d[\d.,]*|a|one|two|three|four|five|six|seven|eight|nine|ten|several|many) million|millions)\b/i;
+/** Verbs of a fight that characterise an actor when they follow it: "rebels fighting the regime", "the alliance fighting Isis". */
+const FIGHT_VERB = /^(?:fighting|battling|fought|battled)$/;
+/** What a characterising "fighting" takes: an enemy named, or a side ("against", "for", "alongside", "with"). */
+const FIGHT_OBJECT = /^\s+(?:\p{Lu}|the\b|against\b|for\b|alongside\b|with\b|on behalf\b|in support of\b|government\b|regime\b|rebels?\b|jihadists?\b|militants?\b|extremists?\b)/u;
+/** Words ending in -s, or ending a clause, that are no actor before "fighting". */
+const NOT_ACTOR_BEFORE = /^(?:is|was|has|its|his|this|thus|us|as|always|perhaps|whereas|less|unless|across|besides|towards|afterwards|plus|sometimes|yes|news|says|means|continues|remains|seems|stops|starts|begins|keeps|goes|does|gets|ends)$/i;
 
 /**
  * What a cue's sentence says about it beyond the clause before it: a conditional sentence ("If Turkish forces
@@ -462,11 +482,23 @@ const PEOPLE_NOUNS = /^(?:militants|fighters|men|women|people|children|prisoners
  * incident ("the fight against Isis"), a nominal cue whose predicate is modal ("a major assault on the enclave would
  * lead to"), or a compound that names no violence ("the death penalty").
  */
+/** A people noun at token j, or after a name of one or two words ("800 captured Isis fighters"). */
+function peopleNounAfter(toks: KeyToken[], j: number): boolean {
+  for (let k = j; k < Math.min(toks.length, j + 3); k++) {
+    if (PEOPLE_NOUNS.test(toks[k]!.raw)) return true;
+    // a name ("Isis fighters") or a noun modifier ("army officer") before the people noun
+    if (!/^\p{Lu}/u.test(toks[k]!.raw) && !/^(?:army|police|military|security|government|rebel|militia|opposition|regime|intelligence|party|isis|is|taliban)$/i.test(toks[k]!.raw)) return false;
+  }
+  return false;
+}
+
 function notAnEvent(doc: Doc, toks: KeyToken[], f: Found, lex: EventLexicon, s: number): boolean {
   const sent = doc.sentences[s]!;
   const text = doc.text.slice(sent.start, sent.end);
   const isProtest = f.classes.every((c) => c.protest);
   if (/^\W*(?:if|unless)\b/i.test(text)) return true;
+  // A question asks, it does not report: "What support can we give to families fearing their children are being targeted?"
+  if (/\?[\s"'”’)]*$/.test(text)) return true;
   const before = doc.text.slice(Math.max(sent.start, f.start - 60), f.start);
   if ((!isProtest && INTENTION.test(before)) || /\bto\s+be\s+$/i.test(before)) return true;
   // Talk about a kind of event, not one: "tweets regarding strikes", "a debate about airstrikes".
@@ -474,7 +506,36 @@ function notAnEvent(doc: Doc, toks: KeyToken[], f: Found, lex: EventLexicon, s: 
   const isVerbal = verbal(f);
   if (!isVerbal && ANTICIPATED.test(before)) return true;
   const after = doc.text.slice(f.end, Math.min(sent.end, f.end + 80));
-  if ((f.classes.some((c) => c.class === 'violence' || c.class === 'looting' || c.class === 'clash')) && isVerbal && ABSTRACT_OBJECT.test(after)) return true;
+  if (PROMISED.test(before)) return true;
+  if (f.classes.some((c) => ['air', 'shelling', 'chemical', 'weapons', 'ied', 'grenade'].includes(c.class)) && !isVerbal && ARMS_TRADE.test(before)) return true;
+  // "Cabinet agreed on the need to take action", "agreed that": an opinion shared, not a deal.
+  if (/^agreed$/.test(f.key) && /^\s+(?:that|with|on the (?:need|importance)|it was)\b/i.test(after)) return true;
+  // "the chain of custody": evidence handling, not an arrest.
+  if (/\bchain of\s+$/i.test(before)) return true;
+  // "the long-imprisoned leader", "a war-ravaged city": the participle is the end of a compound adjective.
+  if (isVerbal && f.i > 0 && /^[-‐‑]$/.test(doc.text.slice(f.start - 1, f.start)) && /\p{L}/u.test(doc.text.slice(f.start - 2, f.start - 1))) return true;
+  // "I support an attack that can change the regime": a nominal cue whose own clause is modal.
+  if (!isVerbal && /^\s+(?:that|which)\s+(?:can|could|would|might|will|may)\b/i.test(after)) return true;
+  // "engaged in promising negotiations", "agreed to interviews": talk, not a fight or a deal.
+  if (/^engaged$/.test(f.key) && /^\s+in\s+(?:[\w-]+\s+){0,2}(?:negotiations|talks|dialogue|discussions|diplomacy|consultations|efforts|debate)\b|^\s+in\s+the\s+(?:\w+\s+)?(?:fight|war|campaign|struggle|battle)\s+(?:against|on)\b/i.test(after)) return true;
+  if (/^agreed$/.test(f.key) && /^\s+to\s+(?:an?\s+|the\s+)?(?:interviews?|speak|talk|comment|be interviewed|meet|discuss|answer)\b/i.test(after)) return true;
+  // "such attacks", "this kind of strike", "attacks such as those in the UK": a kind of event, not one.
+  if (!isVerbal && /^\s+(?:such as|like)\b/i.test(after)) return true;
+  // "laboratories demonstrate the exposure": to show, not to protest.
+  if (/^demonstrat(?:e|es|ed)$/.test(f.key) && /^\s+(?:the|that|a|an|how|its|their|his|her|this|what|why)\b/i.test(after)) return true;
+  // "Karen Pierce also clashed with Trump": a dispute with a person, not a fight.
+  if (f.classes.some((c) => c.class === 'clash') && isVerbal && doc.assigned.has('entities')) {
+    const w = /^\s+with\s+/i.exec(after);
+    const person = w ? doc.entities.find((e) => e.label === 'PER' && e.start === f.end + w[0].length) : undefined;
+    if (person && /^(?:\s*[,.;:]|\s+(?:over|on|about)\b)/.test(doc.text.slice(person.end, person.end + 8))) return true;
+  }
+  // "such attacks", "this kind of strike": a kind of event, not one.
+  if (!isVerbal && /\b(?:such(?!\s+an?\s)|(?:these|those|this|that|what) kinds? of|(?:this|that) type of)\s+(?:[\w-]+\s+)?$/i.test(before)) return true;
+  // "one of the bodies sponsoring the SNC": institutions, not corpses.
+  if (/^(?:body|bodies)$/.test(f.key) && /^\s+(?:sponsoring|representing|overseeing|governing|running|coordinating|responsible|charged with|in charge)\b/i.test(after)) return true;
+  // "the goal of fighting terrorism", "combating extremism": a policy aim, not a fight.
+  if (/^(?:fighting|fight|combating|countering|battling)$/.test(f.key) && /^\s+(?:international\s+|global\s+)?(?:terrorism|terror|terrorists|extremism|extremists|radicalisation|radicalization|crime|corruption|insurgency|jihadism)\b/i.test(after)) return true;
+  if ((f.classes.some((c) => c.class === 'violence' || c.class === 'looting' || c.class === 'clash' || c.class === 'weapons' || c.class === 'territory')) && isVerbal && ABSTRACT_OBJECT.test(after)) return true;
   if (/^(?:died|dead|death|deaths|die|dying)$/.test(f.key) && NATURAL_DEATH.test(after)) return true;
   if (STATISTICS.test(text) && !(doc.assigned.has('dates') && doc.dates.some((d) => d.start >= sent.start && d.end <= sent.end && (eventDateOf(d, doc.published)?.precision ?? 3) <= 2))) return true;
   // A cue inside a name ("the Organisation for the Prohibition of Chemical Weapons", "the Mine Action Service").
@@ -484,11 +545,39 @@ function notAnEvent(doc: Doc, toks: KeyToken[], f: Found, lex: EventLexicon, s: 
   // "the wounded", "our injured": people, not an act.
   if (isVerbal && /\b(?:the|our|their|its|his|her)\s+$/i.test(before) && /^\s*(?:[.,;:)"'”’]|and\b|or\b|in\b|at\b|to\b|from\b|were\b|was\b|are\b|$)/i.test(after) && !specific(doc, s)) return true;
   // "the families of dead or imprisoned militants": a participle describing people.
-  if (isVerbal && f.i > 0 && (/^(?:the|a|an|its|their|his|her|or|of|these|those|s)$/.test(toks[f.i - 1]!.key) || /^\d[\d,]*$/.test(toks[f.i - 1]!.raw) || COUNT_WORD.test(toks[f.i - 1]!.key)) && PEOPLE_NOUNS.test(toks[f.j]?.raw ?? '')) return true;
+  if (isVerbal && f.i > 0 && (/^(?:the|a|an|its|their|his|her|or|of|these|those|s)$/.test(toks[f.i - 1]!.key) || /^\d[\d,]*$/.test(toks[f.i - 1]!.raw) || COUNT_WORD.test(toks[f.i - 1]!.key)) && peopleNounAfter(toks, f.j)) return true;
   // "the besieged Syrian enclave", "a beaten-up AK-47": a participle before its noun.
   if (isVerbal && f.i > 0 && /^(?:the|a|an)$/.test(toks[f.i - 1]!.key) && (/^-/.test(doc.text.slice(f.end, f.end + 1)) || /^\s+\p{Lu}\p{Ll}+\s+(?:enclave|town|city|village|region|province|area|capital|suburb)\b/u.test(after) || /^\s+(?:enclave|town|city|village|region|province|area|suburb|district|territory|areas)\b/i.test(after))) return true;
+  // "the now liberated eastern city", "a negotiated political settlement", "of recaptured territories": a participle
+  // (after an article, "of", or "now"/"newly") describing the noun that follows it.
+  if (isVerbal && f.j - f.i === 1 && /ed$/.test(f.key) && f.i > 0 && /^(?:the|a|an|of|now|newly|recently|once|formerly)$/.test(toks[f.i - 1]!.key) && PARTICIPLE_NOUN_AFTER.test(after)) return true;
   // "Trump's policy was the destruction of Isis": an armed group destroyed is a war aim, not property.
   if (f.classes.some((c) => c.class === 'looting') && /^destruction/.test(f.key) && /^\s+(?:the\s+)?(?:Isis|Isil|IS|Islamic State|Daesh|al-Qaida|al-Qaeda|Hamas|Hezbollah|the group|the terror group|the caliphate)\b/.test(after)) return true;
+  // "the new EU body", "a governing body": an institution, not a corpse.
+  if (f.key === 'body' && f.i > 0 && (/^\p{Lu}{2,}$/u.test(toks[f.i - 1]!.raw) || /^(?:new|governing|advisory|regulatory|oversight|monitoring|independent|international|umbrella|coordinating|representative|legislative|judicial|official|government|watchdog|public|statutory|investigative|expert|elected|decision-making|sovereign|supervisory)$/i.test(toks[f.i - 1]!.raw))) return true;
+  // "warned Kurdish activists against staging protests": what someone is warned against has not happened.
+  if (/\bagainst\s+(?:staging|holding|launching|carrying out|mounting|organi[sz]ing|joining|conducting|waging)\s+(?:[\w-]+\s+){0,2}$/i.test(before)) return true;
+  if (MILLIONS.test(text) && !sentenceHasEventDate(doc, s)) return true;
+  // "has played a dominant role in attacking opposition groups": a record, not an incident.
+  if (/\brole in\s+$/i.test(before)) return true;
+  if (!specific(doc, s)) {
+    // Aggregates and habits: many incidents summed up ("6 million refugees who had fled", "repeatedly targeted").
+    if (AGGREGATE.test(text)) return true;
+    // An actor characterised by its fight, not a fight: "rebels fighting the regime", "the alliance fighting Isis",
+    // "Kurdish forces who have fought with the US against Isis", "four separate fighting forces".
+    if (FIGHT_VERB.test(f.key) && f.i > 0) {
+      const p = toks[f.i - 1]!;
+      const actorBefore = !NOT_ACTOR_BEFORE.test(p.raw) && (/^[a-z]+s$/.test(p.raw) || /^(?:alliance|coalition|group|militia|army|regime|force|movement|faction|party|organisation|organization|government)$/i.test(p.raw) || (f.i > 1 && /^\p{Lu}/u.test(p.raw)));
+      const relative = /\b(?:who|that|which)\s+(?:have|has|had|are|is|were|was)\s+(?:\w+\s+)?$/i.test(before);
+      if ((f.key.endsWith('ing') && actorBefore && FIGHT_OBJECT.test(after)) || relative) return true;
+      if (f.key === 'fighting' && /^\s+(?:forces|groups|units|men|factions|parties|sides)\b/i.test(after)) return true;
+    }
+    // "the areas they have liberated from Isis", "some areas retaken by the Free Syrian Army": a place described by
+    // what was done to it.
+    if (f.classes.some((c) => c.class === 'territory') && /\b(?:areas?|territor(?:y|ies)|lands?|towns|cities|villages|regions)\s+(?:(?:that\s+|which\s+)?(?:\w+\s+){0,2}(?:have|had|has)\s+)?$/i.test(before)) return true;
+    // "focused its energies on fighting Isis": a campaign as the object of a preposition.
+    if (f.key === 'fighting' && /\b(?:on|to|of|about|at|in|for|from)\s+$/i.test(before) && FIGHT_OBJECT.test(after) && !/^\s+(?:in|at|on)\b/i.test(after)) return true;
+  }
   // "spent her first months fighting in Deir ez-Zor": a stretch of time, not an incident.
   if (/\bspent\s+(?:\w+\s+){0,3}(?:days|weeks|months|years)\b(?:\s+\w+){0,4}\s+$/i.test(before)) return true;
   // "Idlib is a ticking bomb": a predicate noun, not an incident.
