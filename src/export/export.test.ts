@@ -91,8 +91,10 @@ describe('reference tables', () => {
     expect(Object.keys(countries()).length).toBeGreaterThan(240);
   });
 
-  describe.skipIf(missingShared('eval', 'events', 'acled', 'dev.csv'))('agree with real ACLED rows (dev.csv)', () => {
-    const rows = readFileSync(sharedPath('eval', 'events', 'acled', 'dev.csv'), 'utf8').split('\n');
+  const noAcled = missingShared('eval', 'events', 'acled', 'dev.csv');
+  describe.skipIf(noAcled)('agree with real ACLED rows (dev.csv)', () => {
+    // The body runs at collection even when skipped: read the file only when it is there.
+    const rows = noAcled ? [''] : readFileSync(sharedPath('eval', 'events', 'acled', 'dev.csv'), 'utf8').split('\n');
     const header = rows[0]!.split(',');
     const parsed = rows
       .slice(1)
