@@ -323,7 +323,7 @@ const OF_HEADS = new Set([
   'state', 'county', 'outskirts', 'suburbs', 'valley', 'mouth', 'coast', 'camp', 'north', 'south', 'east', 'west', 'centre', 'center',
 ]);
 
-// A place's administrative head word in lower case ("Sonaimuri upazila (Noakhali)", "Adubia town (Amansie West, Ashanti)").
+// A place's administrative head word in lower case ("Adubia town (Amansie West, Ashanti)", "Jebel Moon locality (West Darfur)").
 const QUALIFIED_HEAD =
   /\b(?:city|town|village|villages|upazila|district|township|locality|state|province|LGA|county|municipality|commune|department|region|area|camp|sub-?district|governorate|canton|parish|ward|tehsil|oblast|raion|prefecture)\s*\((?:[^()]{1,60},\s*)?$/;
 const QUALIFIED_NAME = /\p{Lu}[\p{L}'’-]*\s*\((?:[^()]{1,60},\s*)?$/u;
