@@ -1,36 +1,13 @@
 // Throughput of the whole analyze pipeline (single thread) on real articles from the shared corpus.
 import { readFileSync } from 'node:fs';
 import { Analyzer } from '../src/api.js';
+import { parseCsvRows } from '../eval/lib/csv.js';
 import { sharedPath } from '../eval/lib/shared.js';
 import { opsPerSecond, runBenchMain, type Bench } from './lib.js';
 
 export function corpusTexts(limit: number): string[] {
-  // guardian-sdf.csv: ,date,text,source — parse quoted CSV minimally (RFC 4180 quotes).
-  const raw = readFileSync(sharedPath('corpora', 'guardian-sdf.csv'), 'utf8');
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let q = false;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i]!;
-    if (q) {
-      if (c === '"' && raw[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') q = false;
-      else field += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else if (c !== '\r') field += c;
-  }
-  if (field || row.length) rows.push([...row, field]);
+  // guardian-sdf.csv: ,date,text,source.
+  const rows = parseCsvRows(readFileSync(sharedPath('corpora', 'guardian-sdf.csv'), 'utf8'));
   return rows
     .slice(1)
     .map((r) => r[2] ?? '')

@@ -17,38 +17,11 @@ import { isNearDuplicate, shingles, similarity } from '../src/dedup/minhash.js';
 import { contentHash } from '../src/store/ingest.js';
 import { SqliteStore } from '../src/store/sqlite.js';
 import { runEvaluationMain, type Evaluation } from './lib/report.js';
+import { parseCsvRows } from './lib/csv.js';
 import { sharedPath } from './lib/shared.js';
 
-export function parseCsv(raw: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let f = '';
-  let q = false;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i]!;
-    if (q) {
-      if (c === '"' && raw[i + 1] === '"') {
-        f += '"';
-        i++;
-      } else if (c === '"') q = false;
-      else f += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') {
-      row.push(f);
-      f = '';
-    } else if (c === '\n') {
-      row.push(f);
-      rows.push(row);
-      row = [];
-      f = '';
-    } else if (c !== '\r') f += c;
-  }
-  if (f || row.length) rows.push([...row, f]);
-  return rows;
-}
-
 function records(path: string): Record<string, string>[] {
-  const [header, ...rows] = parseCsv(readFileSync(path, 'utf8'));
+  const [header, ...rows] = parseCsvRows(readFileSync(path, 'utf8'));
   return rows.filter((r) => r.length === header!.length).map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]!])));
 }
 

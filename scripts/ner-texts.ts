@@ -3,40 +3,12 @@
 // Read from ../shared at training time; never copied into the repository.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseCsvRows } from '../eval/lib/csv.js';
 import { sharedPath } from '../eval/lib/shared.js';
-
-/** Parses RFC 4180 CSV (quoted fields, doubled quotes, newlines inside quotes). */
-export function parseCsv(raw: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let q = false;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i]!;
-    if (q) {
-      if (c === '"' && raw[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') q = false;
-      else field += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else if (c !== '\r') field += c;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows;
-}
 
 function csvColumn(path: string, column: string): string[] {
   if (!existsSync(path)) return [];
-  const rows = parseCsv(readFileSync(path, 'utf8'));
+  const rows = parseCsvRows(readFileSync(path, 'utf8'));
   const idx = rows[0]?.indexOf(column) ?? -1;
   if (idx < 0) return [];
   return rows.slice(1).map((r) => r[idx] ?? '').filter((t) => t.length > 0);

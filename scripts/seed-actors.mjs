@@ -3,42 +3,14 @@
 // ("JNIM: Group for Support of Islam and Muslims" -> "JNIM", "Group for Support of Islam and Muslims").
 // Only names and codes are kept (no note text). Generic actors ("Protesters (X)", "Military Forces of X",
 // "Civilians (X)", ...) are built from templates (data/actors/generic.json) and only their state-force names with
-// ACLED's period suffixes are kept here. Run: node scripts/seed-actors.mjs [path/to/dev.csv]
+// ACLED's period suffixes are kept here. Run (after npm run build): node scripts/seed-actors.mjs [path/to/dev.csv]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+// The shared CSV reader, as built into dist/ by npm ci / npm run build.
+import { parseCsv } from '../dist/eval/lib/csv.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const src = process.argv[2] ?? `${root}../shared/eval/events/acled/dev.csv`;
-
-function parseCsv(raw) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let q = false;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i];
-    if (q) {
-      if (c === '"' && raw[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') q = false;
-      else field += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    }
-    else if (c !== '\r') field += c;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  const [head, ...body] = rows;
-  return body.filter((r) => r.length === head.length).map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]])));
-}
 
 const GENERIC = /^(Protesters|Rioters|Civilians|Unidentified |Police Forces of|Prison Guards of|Government of|Labor Group|Private Security Forces|Sole Perpetrator|Armed Drug Suspects)/;
 const rows = parseCsv(readFileSync(src, 'utf8'));

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsvRows } from '../eval/lib/csv.js';
 import { missingShared, sharedPath } from '../eval/lib/shared.js';
 import { Analyzer } from '../src/api.js';
 import { ACLED_COLUMNS, type EventDetail, type EventPage, type ReviewResponse } from '../src/server/contract.js';
@@ -469,41 +470,13 @@ describe('review actions', () => {
   });
 });
 
-function parseCsv(s: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let f = '';
-  let q = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if (q) {
-      if (c === '"' && s[i + 1] === '"') {
-        f += '"';
-        i++;
-      } else if (c === '"') q = false;
-      else f += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') {
-      row.push(f);
-      f = '';
-    } else if (c === '\n') {
-      row.push(f);
-      rows.push(row);
-      row = [];
-      f = '';
-    } else if (c !== '\r') f += c;
-  }
-  if (f || row.length) rows.push([...row, f]);
-  return rows;
-}
-
 describe('exports', () => {
   it('CSV: the 31 ACLED columns in order, one row per event, filters applied, a download name', async () => {
     const r = await get('/api/export/events.csv?sort=id&order=asc');
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(r.headers.get('content-disposition')).toMatch(/attachment; filename="sitrep-events-\d{4}-\d{2}-\d{2}\.csv"/);
-    const rows = parseCsv(r.text);
+    const rows = parseCsvRows(r.text);
     expect(rows[0]).toEqual([...ACLED_COLUMNS]);
     // One row per stored event: the fixtures' three plus what POST /api/articles analyzed and stored earlier.
     const stored = await events('');
@@ -523,7 +496,7 @@ describe('exports', () => {
     expect(col(strike, 'source').split('; ').sort()).toEqual(['monitor.example', 'regional-daily.example', 'wire-a.example', 'wire-b.example']);
     expect(col(strike, 'notes')).toContain('Five Islamic State militants died');
     expect(col(strike, 'latitude')).toBe('34.4585');
-    const only = parseCsv((await get('/api/export/events.csv?type=Battles')).text);
+    const only = parseCsvRows((await get('/api/export/events.csv?type=Battles')).text);
     expect(only).toHaveLength(1 + (await events('type=Battles')).length);
     expect(only.slice(1).every((row) => col(row, 'event_type') === 'Battles')).toBe(true);
     await bad('/api/export/events.csv?limit=10', 'limit');

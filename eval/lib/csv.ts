@@ -1,5 +1,8 @@
-// A small RFC 4180 CSV reader (quoted fields, doubled quotes, newlines inside quotes) for the evaluation data.
-export function parseCsv(raw: string): Record<string, string>[] {
+// A small RFC 4180 CSV reader (quoted fields, doubled quotes, newlines inside quotes) for the evaluation data,
+// benchmarks, scripts and tests. (The input adapter, src/adapters/csv.ts, streams; this reads a string whole.)
+
+/** The rows of a CSV text, each a list of fields; a final line break adds no empty row. */
+export function parseCsvRows(raw: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -24,7 +27,12 @@ export function parseCsv(raw: string): Record<string, string>[] {
     } else if (c !== '\r') field += c;
   }
   if (field || row.length) rows.push([...row, field]);
-  const [head, ...body] = rows;
+  return rows;
+}
+
+/** The records of a CSV text keyed by its header; rows of another length than the header are left out. */
+export function parseCsv(raw: string): Record<string, string>[] {
+  const [head, ...body] = parseCsvRows(raw);
   if (!head) return [];
   return body.filter((r) => r.length === head.length).map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]!])));
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../eval/lib/csv.js';
 import { missingShared, sharedPath } from '../../eval/lib/shared.js';
 import type { ExportedEvent } from '../server/contract.js';
 import { acledRow, csvField, interaction, toAcledCsv, toGeoJson } from './index.js';
@@ -94,33 +95,7 @@ describe('reference tables', () => {
   const noAcled = missingShared('eval', 'events', 'acled', 'dev.csv');
   describe.skipIf(noAcled)('agree with real ACLED rows (dev.csv)', () => {
     // The body runs at collection even when skipped: read the file only when it is there.
-    const rows = noAcled ? [''] : readFileSync(sharedPath('eval', 'events', 'acled', 'dev.csv'), 'utf8').split('\n');
-    const header = rows[0]!.split(',');
-    const parsed = rows
-      .slice(1)
-      .filter(Boolean)
-      .map((l) => {
-        // Only the leading columns are needed; they hold no quoted commas before `notes` except actor names, so use a real split.
-        const cells: string[] = [];
-        let f = '';
-        let q = false;
-        for (let i = 0; i < l.length; i++) {
-          const c = l[i]!;
-          if (q) {
-            if (c === '"' && l[i + 1] === '"') {
-              f += '"';
-              i++;
-            } else if (c === '"') q = false;
-            else f += c;
-          } else if (c === '"') q = true;
-          else if (c === ',') {
-            cells.push(f);
-            f = '';
-          } else f += c;
-        }
-        cells.push(f);
-        return Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']));
-      })
+    const parsed = (noAcled ? [] : parseCsv(readFileSync(sharedPath('eval', 'events', 'acled', 'dev.csv'), 'utf8')))
       .filter((r) => r['notes'] !== undefined && r['iso'] !== '');
     const byName = new Map(Object.values(countries()).map((c) => [c.name, c]));
 
