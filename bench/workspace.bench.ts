@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Analyzer } from '../src/api.js';
 import { readInputs } from '../src/adapters/index.js';
+import { rng } from '../src/core/random.js';
 import type { ConflictEvent, DocJSON } from '../src/core/types.js';
 import { packageRoot } from '../src/data/resources.js';
 import { buildServer } from '../src/server/app.js';
@@ -33,17 +34,6 @@ const COUNTRIES: { cc: string; lat: number; lon: number; admin1: string[] }[] = 
   { cc: 'ML', lat: 16, lon: -2, admin1: ['Gao', 'Mopti', 'Timbuktu'] },
   { cc: 'SO', lat: 4, lon: 45.5, admin1: ['Banaadir', 'Lower Shabelle'] },
 ];
-
-/** A deterministic PRNG (mulberry32) so every run stores the same events. */
-export function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function syntheticDoc(i: number, perDoc: number, rand: () => number): DocJSON {
   const sentences: string[] = [];

@@ -15,24 +15,13 @@ import { join } from 'node:path';
 import { Analyzer } from '../src/api.js';
 import type { DocJSON } from '../src/core/types.js';
 import type { TracedEvent } from '../src/components/events/index.js';
+import { rng } from '../src/core/random.js';
 import { parseCsv } from './lib/csv.js';
 import { missingShared, sharedPath } from './lib/shared.js';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-/** mulberry32: a small seeded generator, so a sample can be drawn again. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 async function main(): Promise<void> {

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sharedPath } from '../eval/lib/shared.js';
 import { parseConll } from '../src/components/ner/conll.js';
-import { rng } from '../src/components/ner/train.js';
+import { rng } from '../src/core/random.js';
 import { tokenize } from '../src/components/segment/tokenize.js';
 import { packageRoot } from '../src/data/resources.js';
 import { unlabelledSources } from './ner-texts.js';

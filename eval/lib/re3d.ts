@@ -34,6 +34,7 @@ import { join } from 'node:path';
 import type { Analyzer } from '../../src/api.js';
 import type { LabelledDoc, LabelledSentence } from '../../src/components/ner/conll.js';
 import type { TokenSpan } from '../../src/components/ner/labels.js';
+import { fnv1a } from '../../src/core/hash.js';
 import type { NerLabel } from '../../src/core/types.js';
 import { SpanScorer, type SpanLike } from './ner-score.js';
 import { sharedPath } from './shared.js';
@@ -206,14 +207,7 @@ export function mapRe3dEntities(text: string, raw: readonly RawEntity[], lists: 
 }
 
 /** FNV-1a, 32 bits, over UTF-16 code units (the split's hash). */
-export function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
+export { fnv1a };
 
 function jsonLines<T>(path: string): T[] {
   let raw: string;

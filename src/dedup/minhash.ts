@@ -1,6 +1,7 @@
 // Near-duplicate articles (syndicated wire copies, updated versions): word-shingle MinHash signatures, banded for
 // locality-sensitive lookup (Broder 1997; Leskovec, Rajaraman & Ullman, "Mining of Massive Datasets", ch. 3).
 // Pure functions: the store keeps the band hashes in an index and verifies candidates with the exact resemblance.
+import { fnv1a } from '../core/hash.js';
 
 /** Words per shingle. Five-word shingles tell re-edited copies of one wire story from two stories on one topic. */
 export const SHINGLE_WORDS = 5;
@@ -24,16 +25,6 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** Lower-cased word tokens of a text. */
 export function words(text: string): string[] {
   return text.toLowerCase().match(WORD) ?? [];
-}
-
-/** 32-bit FNV-1a of a string. */
-export function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }
 
 /** The set of hashed word shingles of a text (a short text is one shingle of all its words). */

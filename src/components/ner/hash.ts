@@ -1,15 +1,8 @@
 // 32-bit hashing for feature ids: FNV-1a over UTF-16 code units for strings, and a murmur3-style finaliser to
 // combine integers. Features are never stored as strings, only as these hashes (the model keys on them).
 
-/** FNV-1a over the string's UTF-16 code units. */
-export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+/** FNV-1a over the string's UTF-16 code units (the feature ids' string hash). */
+export { fnv1a as hashString } from '../../core/hash.js';
 
 /** Combines two 32-bit values into one well-mixed 32-bit value (order matters). */
 export function mix(a: number, b: number): number {

@@ -4,6 +4,7 @@ import { buildDocContext, extractFeatures, featureBuffer, STRIDE, type FeatureCo
 import { NUM_TAGS, encodeBilou, tagLabel } from './labels.js';
 import type { NerLexicon } from './lexicon.js';
 import { viterbi, type FloatModel } from './model.js';
+import { rng } from '../../core/random.js';
 import type { LabelledDoc } from './conll.js';
 
 export interface TrainOptions {
@@ -16,18 +17,6 @@ export interface TrainOptions {
   firstPass?: (Map<string, Int32Array> | undefined)[];
   log?: (m: string) => void;
   meta?: Record<string, unknown>;
-}
-
-/** A deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Instance {

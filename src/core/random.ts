@@ -1,0 +1,14 @@
+// A deterministic pseudo-random generator for everything that must draw the same way on every run (training
+// shuffles, word-cluster projections, evaluation samples, benchmark data).
+
+/** mulberry32: a small seeded generator returning numbers in [0, 1). */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
