@@ -8,6 +8,7 @@
 // id, indices into a string table for "class.code", country, admin1, admin2), the names (offsets + UTF-8 blob), the
 // string table, the name-key index and the skeleton index (each: key offsets, key blob, posting offsets, postings
 // of place indices, hash table of entry+1), and the demonyms (key offsets, key blob, place indices).
+import type { GazPlace } from './gazetteer.js';
 
 export const BINARY_MAGIC = 'SRGZ';
 export const BINARY_VERSION = 1;
@@ -20,18 +21,8 @@ export const SECTIONS = [
 ] as const;
 type Section = (typeof SECTIONS)[number];
 
-export interface EncodablePlace {
-  id: number;
-  name: string;
-  lat: number;
-  lon: number;
-  fclass: string;
-  fcode: string;
-  cc: string;
-  a1: string;
-  a2: string;
-  pop: number;
-  capital: number | null;
+/** A place with the name keys and skeletons it is found under. */
+export interface EncodablePlace extends GazPlace {
   keys: string[];
   skeletons: string[];
 }

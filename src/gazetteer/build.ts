@@ -11,24 +11,14 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { binaryStamp, encodeGazetteer, type EncodablePlace } from './binary.js';
-import { EMBEDDED_PATH } from './gazetteer.js';
+import { EMBEDDED_PATH, type GazPlace } from './gazetteer.js';
 import { isLatinKey, nameKey, skeletonVariants } from './normalize.js';
 
 export { EMBEDDED_PATH };
 export const FORMAT_VERSION = 5;
 
-interface Row {
-  /** GeoNames id, or a negative internal id for curated entries without one. */
-  id: number;
-  name: string;
-  lat: number;
-  lon: number;
-  fclass: string;
-  fcode: string;
-  cc: string;
-  a1: string;
-  a2: string;
-  pop: number;
+/** A place being built: GazPlace's fields (its capital not yet known) and the names it is found under. */
+interface Row extends Omit<GazPlace, 'capital'> {
   names: Set<string>;
   /** Internal id of the place an event in this region is coded to. */
   capital?: number;

@@ -48,18 +48,8 @@ export function hasGazetteer(db: GazDb): boolean {
   return db.prepare('SELECT 1 FROM gaz_places LIMIT 1').get() !== undefined;
 }
 
-interface PlaceRow {
-  id: number;
-  name: string;
-  lat: number;
-  lon: number;
-  fclass: string;
-  fcode: string;
-  cc: string;
-  a1: string;
-  a2: string;
-  pop: number;
-}
+/** A gaz_places row: GazPlace without the capital (joined separately). */
+type PlaceRow = Omit<GazPlace, 'capital'>;
 
 function toPlace(r: PlaceRow): GazPlace {
   return { id: r.id, name: r.name, lat: r.lat, lon: r.lon, fclass: r.fclass, fcode: r.fcode, cc: r.cc, a1: r.a1, a2: r.a2, pop: r.pop, capital: null };
