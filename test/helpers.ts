@@ -27,6 +27,46 @@ export function runSitrep(args: string[], opts: { input?: string; cwd?: string; 
   });
 }
 
+/** A running `sitrep serve`: the URL it printed (with its trailing slash), all it printed, and a way to stop it. */
+export interface Served {
+  url: string;
+  stdout: string;
+  stop: () => Promise<number>;
+}
+
+/** Starts the real `sitrep serve ARGS...` and resolves once it has printed its URLs (the "API:" line). */
+export function startServe(args: string[], opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<Served> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'serve', ...args], { cwd: ROOT, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`sitrep serve did not start: ${stderr}`));
+    }, opts.timeoutMs ?? 60_000);
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+      const m = /API: .*\n/.test(stdout) ? /open: +(http:\/\/[^\s#]+)/.exec(stdout) : null;
+      if (!m) return;
+      clearTimeout(timer);
+      resolve({
+        url: m[1]!,
+        stdout,
+        stop: () =>
+          new Promise((res) => {
+            child.on('exit', (code) => res(code ?? -1));
+            child.kill('SIGTERM');
+          }),
+      });
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`sitrep serve exited ${code}: ${stderr}`));
+    });
+  });
+}
+
 /** Parses JSON Lines output. */
 export function jsonLines<T = DocJSON>(s: string): T[] {
   return s

@@ -4,15 +4,15 @@
 // the whole file. Outside CI the tests skip when Chromium is missing; with SITREP_CI=1 they fail instead.
 // Screenshots of the main views go to $SITREP_SCREENSHOTS (e.g. docs/screenshots; `npm run screenshots`), else a
 // temp dir.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsvRows } from '../eval/lib/csv.js';
 import { inCI } from '../eval/lib/shared.js';
 import { ACLED_COLUMNS, type EventDetail, type EventFeatureCollection, type EventPage, type NewArticleResponse } from '../src/server/contract.js';
-import { BIN, ROOT } from './helpers.js';
+import { ROOT, startServe } from './helpers.js';
 
 const CHROMIUM = process.env['SITREP_CHROMIUM'] ?? '/usr/bin/chromium';
 
@@ -35,40 +35,13 @@ let page: Page;
 const outside: string[] = [];
 const pageErrors: string[] = [];
 
-function startServe(): Promise<typeof server> {
-  return new Promise((resolvePromise, reject) => {
-    const env = { ...process.env };
-    delete env['SITREP_TOKEN'];
-    delete env['SITREP_DB'];
-    const child = spawn(process.execPath, [BIN, 'serve', '--demo', '--db', DB, '--port', '0', '--quiet'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`sitrep serve did not start: ${stderr}`));
-    }, 90_000);
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      stdout += d;
-      const m = /API: .*\n/.test(stdout) ? /open: +(http:\/\/[^\s#]+)#token=(\S+)/.exec(stdout) : null;
-      if (!m) return;
-      clearTimeout(timer);
-      resolvePromise({
-        base: m[1]!.replace(/\/$/, ''),
-        link: `${m[1]}#token=${m[2]}`,
-        token: m[2]!,
-        stop: () =>
-          new Promise((res) => {
-            child.on('exit', (code) => res(code ?? -1));
-            child.kill('SIGTERM');
-          }),
-      });
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`sitrep serve exited ${code}: ${stderr}`));
-    });
-  });
+async function startDemoServer(): Promise<typeof server> {
+  const env = { ...process.env };
+  delete env['SITREP_TOKEN'];
+  delete env['SITREP_DB'];
+  const s = await startServe(['--demo', '--db', DB, '--port', '0', '--quiet'], { env, timeoutMs: 90_000 });
+  const token = /#token=(\S+)/.exec(s.stdout)![1]!;
+  return { base: s.url.replace(/\/$/, ''), link: `${s.url}#token=${token}`, token, stop: s.stop };
 }
 
 async function api<T>(path: string): Promise<T> {
@@ -129,42 +102,9 @@ async function shot(name: string, p: Page = page): Promise<void> {
   await p.screenshot({ path: join(SHOTS, `${name}.png`) });
 }
 
-/** RFC 4180 CSV. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
 describe.skipIf(missingChromium())('web UI in Chromium (issue 7)', () => {
   beforeAll(async () => {
-    server = await startServe();
+    server = await startDemoServer();
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -468,7 +408,7 @@ describe.skipIf(missingChromium())('web UI in Chromium (issue 7)', () => {
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
     const csv = readFileSync((await csvDownload.path())!, 'utf8');
     expect(csvDownload.suggestedFilename()).toMatch(/^sitrep-events-\d{4}-\d{2}-\d{2}\.csv$/);
-    const rows = parseCsv(csv).filter((r) => r.length > 1 || r[0] !== '');
+    const rows = parseCsvRows(csv).filter((r) => r.length > 1 || r[0] !== '');
     expect(rows[0]).toEqual([...ACLED_COLUMNS]);
     expect(rows.length - 1).toBe(want);
     const col = (name: string): number => rows[0]!.indexOf(name);

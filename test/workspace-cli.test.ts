@@ -1,12 +1,11 @@
 // sitrep ingest / reanalyze / serve as a user runs them: bin/sitrep in a child process, a real SQLite file.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { BIN, ROOT, runSitrep } from './helpers.js';
+import { ROOT, runSitrep, startServe } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-wscli-'));
 const db = (name: string): string => join(dir, `${name}.db`);
@@ -96,39 +95,6 @@ describe('sitrep reanalyze', () => {
     expect(JSON.parse(all.stdout)).toMatchObject({ checked: 40, reanalyzed: 40 });
   });
 });
-
-function startServe(args: string[]): Promise<{ url: string; stdout: string; stop: () => Promise<number> }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'serve', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`serve did not start: ${stderr}`));
-    }, 60_000);
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      stdout += d;
-      const m = /API: .*\n/.test(stdout) ? /open: +(http:\/\/[^\s#]+)/.exec(stdout) : null;
-      if (m) {
-        clearTimeout(timer);
-        resolve({
-          url: m[1]!,
-          stdout,
-          stop: () =>
-            new Promise((res) => {
-              child.on('exit', (code) => res(code ?? -1));
-              child.kill('SIGTERM');
-            }),
-        });
-      }
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`serve exited ${code}: ${stderr}`));
-    });
-  });
-}
 
 describe('sitrep serve', () => {
   it('--demo ingests the demo corpus, serves the API on 127.0.0.1, prints the URL and a new token once', async () => {
