@@ -301,11 +301,12 @@ const hasClusters2 = (lex: NerLexicon): boolean => lex.clusters2 !== undefined &
 /** The word's own features (see WordEntry), the same ids extractFeatures writes for them. */
 function intrinsicIds(t: TokInfo, cfg: FeatureConfig, lex: NerLexicon): number[] {
   const out: number[] = [mix(T.form, t.hForm), mix(T.low, t.hLow)];
-  if (cfg.affixes) affixIds(t, out);
+  const push = (f: number): void => void out.push(f);
+  if (cfg.affixes) affixIds(t, push);
   if (cfg.shape) out.push(mix(T.shape, t.hShape), mix(T.len, Math.min(t.form.length, 12)));
   if (cfg.clusters) {
-    clusterIds(T.cl, t.cluster, out);
-    if (hasClusters2(lex)) clusterIds(T.cl2, t.cluster2, out);
+    clusterIds(T.cl, t.cluster, push);
+    if (hasClusters2(lex)) clusterIds(T.cl2, t.cluster2, push);
   }
   return out;
 }
@@ -332,19 +333,21 @@ function roleIds(t: TokInfo, cfg: FeatureConfig, lex: NerLexicon): Uint32Array[]
   return [Uint32Array.from(left), Uint32Array.from(right), Uint32Array.of(mix(T.lowM2, t.hLow)), Uint32Array.of(mix(T.lowP2, t.hLow))];
 }
 
-function affixIds(t: TokInfo, out: number[]): void {
+/** Prefixes and suffixes of length 1..6 (shorter than the word), in the order extractFeatures writes them. */
+function affixIds(t: TokInfo, add: (f: number) => void): void {
   const w = t.form;
   const lw = t.low;
   const m = Math.min(6, w.length - 1);
   for (let k = 1; k <= m; k++) {
-    out.push(mix(T.pre + k, hashString(w.slice(0, k))));
-    out.push(mix(T.suf + k, hashString(lw.slice(lw.length - k))));
+    add(mix(T.pre + k, hashString(w.slice(0, k))));
+    add(mix(T.suf + k, hashString(lw.slice(lw.length - k))));
   }
 }
 
-function clusterIds(template: number, p: string, out: number[]): void {
-  if (p) for (const k of CL_PREFIXES) out.push(mix3(template, k, hashString(p.slice(0, k))));
-  else out.push(mix(template, 0xffff));
+/** A cluster path's prefixes (or "no cluster"). */
+function clusterIds(template: number, p: string, add: (f: number) => void): void {
+  if (p) for (const k of CL_PREFIXES) add(mix3(template, k, hashString(p.slice(0, k))));
+  else add(mix(template, 0xffff));
 }
 
 const SENT_START = hashString('<s>');
@@ -435,15 +438,7 @@ export function extractFeatures(
     add(mix3(T.bigM, hM1, t.hLow));
     add(mix3(T.bigP, t.hLow, hP1));
     if (own) add(mix(T.formM1, pm1 ? pm1.hForm : SENT_START));
-    if (cfg.affixes && own) {
-      const w = t.form;
-      const lw = t.low;
-      const m = Math.min(6, w.length - 1);
-      for (let k = 1; k <= m; k++) {
-        add(mix(T.pre + k, hashString(w.slice(0, k))));
-        add(mix(T.suf + k, hashString(lw.slice(lw.length - k))));
-      }
-    }
+    if (cfg.affixes && own) affixIds(t, add);
     if (cfg.shape) {
       const sM1 = pm1 ? pm1.hShape : SENT_START;
       const sP1 = pp1 ? pp1.hShape : SENT_END;
@@ -460,11 +455,7 @@ export function extractFeatures(
       if (own) add(mix(T.len, Math.min(t.form.length, 12)));
     }
     if (cfg.clusters) {
-      const p = t.cluster;
-      if (own) {
-        if (p) for (const k of CL_PREFIXES) add(mix3(T.cl, k, hashString(p.slice(0, k))));
-        else add(mix(T.cl, 0xffff));
-      }
+      if (own) clusterIds(T.cl, t.cluster, add);
       const pa = pm1 ? pm1.clCtx : CTX_START;
       const pb = pp1 ? pp1.clCtx : CTX_END;
       if (own)
@@ -474,9 +465,7 @@ export function extractFeatures(
           add(mix3(T.clP1, k, pb[j]!));
         }
       if (hasClusters2(lex) && own) {
-        const q = t.cluster2;
-        if (q) for (const k of CL_PREFIXES) add(mix3(T.cl2, k, hashString(q.slice(0, k))));
-        else add(mix(T.cl2, 0xffff));
+        clusterIds(T.cl2, t.cluster2, add);
         const qa = pm1 ? pm1.cl2Ctx : CTX_START;
         const qb = pp1 ? pp1.cl2Ctx : CTX_END;
         for (let j = 0; j < CL_CTX_PREFIXES.length; j++) {
