@@ -1170,7 +1170,7 @@ function eventPlaceOf(doc: Doc, p: PlaceMention): EventPlace {
 const SUBLOCATION_AFTER =
   /^\s+(?:neighbou?rhoods?|square|sector|street|avenue|road|market|school|hospital|university|college|station|airport|offices?|bazaa?r|mosque|church|temple|park|bridge|prison|jail|stadium|building|hotel|cent(?:er|re)|ward|colony|quarter|community|farm|factory|mall|junction|roundabout|highway|hall|ministry|embassy|consulate|court|headquarters)\b/i;
 /** Words after a name that make it a weapon's, a group's or a people's name ("Grad missiles", "Kuchi militants"). */
-const NOT_PLACE_AFTER = /^\s+(?:missiles?|rockets?|launchers?|militants?|militia(?:men)?|fighters?|forces|soldiers|tribe|tribesmen|clan|gangs?|cartel|brigades?|battalion|party|movement|union|association|group|youths?|men|women|people|villagers|students|refugees|migrants)\b/i;
+const NOT_PLACE_AFTER = /^\s+(?:cocktails?|missiles?|rockets?|launchers?|militants?|militia(?:men)?|fighters?|forces|soldiers|tribe|tribesmen|clan|gangs?|cartel|brigades?|battalion|party|movement|union|association|group|youths?|men|women|people|villagers|students|refugees|migrants)\b/i;
 /** A locative word right before a name: the name is where something happened. */
 const LOCATIVE_BEFORE = /\b(?:in|at|near|outside|around|inside|throughout|across|into|of|to|towards?|between|and)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|rural|downtown)\w*\s+)?$/i;
 /** Between a place and its qualifier: "X (Y", "X, Y", "X in Y", "X village (Y", "X district, Y". */
@@ -1184,7 +1184,13 @@ interface PlaceCandidate {
   /** It is itself the qualifier of another candidate, a part of a town, an actor's name, or the only place of its country among others that agree. */
   demoted: boolean;
   locative: boolean;
+  /** The text says the event is coded there ("(coded to Mashhad)", "Location coded as Bangkok"): ACLED's own note. */
+  coded: boolean;
 }
+
+/** Region names that are only a direction or a kind of area ("East", "Sud", "Metropolitana"): every country has one. */
+const GENERIC_REGION =
+  /^(?:(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?|central|centre|center|centro|capital|coast|coastal|littoral|upper|lower|interior|highlands?|islands?|lakes?|plateau|mountains?|valley|metropolitan|metropolitana|nord|sud|est|ouest|norte|sur|oriental|occidental|midlands|border)(?:\s+(?:region|province|state|district|governorate))?$/i;
 
 /** Does the region of mention q hold the place of mention p (same country; same first-level region for an ADM1)? */
 function holds(q: PlaceMention, p: PlaceMention): boolean {
@@ -1206,7 +1212,22 @@ function placeCandidates(doc: Doc, mentions: MentionRef[]): PlaceCandidate[] {
   const places = doc.places.filter((p) => p.countryCode && Number.isFinite(p.lat) && placeRank(p) < 6 && p.kind !== 'embedded');
   const text = doc.text;
   const keyOf = (p: PlaceMention): string => text.slice(p.start, p.end).toLowerCase();
-  const out: PlaceCandidate[] = places.map((p) => ({ p, qualified: false, demoted: false, locative: LOCATIVE_BEFORE.test(text.slice(Math.max(0, p.start - 40), p.start)) }));
+  const out: PlaceCandidate[] = places.map((p) => ({
+    p,
+    qualified: false,
+    demoted: false,
+    locative: LOCATIVE_BEFORE.test(text.slice(Math.max(0, p.start - 40), p.start)),
+    coded: /\bcoded\s+(?:to|as|at|in)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, p.start - 30), p.start)),
+  }));
+  // Names shown to be misread (qualified by regions abroad) or to be a part of a town ("Port-au-Prince - Delmas"):
+  // every mention of the same name has the same reading.
+  const misread = new Set<string>();
+  // A name that says where by itself: not a direction or a kind of area ("East", "Sud"), not an abbreviation ("NC",
+  // "D.C.", as often a party's or a city's as a region's).
+  const telling = (p: PlaceMention): boolean => {
+    const surface = text.slice(p.start, p.end).trim();
+    return /\p{Ll}/u.test(surface) && !surface.includes('.') && !GENERIC_REGION.test(surface);
+  };
   // How many distinct names of the document (places inside longer names included) lie in a country, leaving some out.
   const countryVotes = (cc: string, leaveOut: PlaceMention[]): number => {
     const out = new Set(leaveOut.map(keyOf));
@@ -1235,11 +1256,24 @@ function placeCandidates(doc: Doc, mentions: MentionRef[]): PlaceCandidate[] {
     // ("Djugu, Ituri" read as Djougou in Benin, "Mala (Harib, Marib)" as Mala in Peru), so its qualifiers say where
     // the event is; unless the rest of the document sides with the name ("Benghazi (Benghazi, East)": "East" read
     // as Cameroon's East region).
-    const foreign = informative.filter((b) => placeRank(b.p) <= 5 && b.p.countryCode !== a.p.countryCode);
+    // A generic qualifier ("(Tripoli, West)", "(Benghazi, East)") read as a region abroad is the misread one.
+    for (const b of informative) if (b.p.countryCode !== a.p.countryCode && !telling(b.p)) b.demoted = true;
+    const foreign = informative.filter((b) => placeRank(b.p) <= 5 && b.p.countryCode !== a.p.countryCode && !b.demoted);
     if (!a.qualified && foreign.length > 0) {
       const others = (cc: string): number => countryVotes(cc, [a.p, ...foreign.map((b) => b.p)]);
       if (foreign.every((b) => others(a.p.countryCode) > others(b.p.countryCode))) for (const b of foreign) b.demoted = true;
-      else a.demoted = true;
+      else {
+        a.demoted = true;
+        // A list ("Raqqa, Kirkuk") looks like a qualifier chain too; only regions abroad prove the name misread.
+        if (foreign.every((b) => placeRank(b.p) >= 2 && placeRank(b.p) <= 3)) misread.add(keyOf(a.p));
+      }
+    }
+    // ACLED's "City - District" ("Port-au-Prince - Delmas", "Santiago - Nunoa"): the name after the dash is a part
+    // of the town before it, not a place of its own.
+    const prevTown = out.find((b) => b !== a && b.p.end <= a.p.start && placeRank(b.p) === 1 && /^\s*-?\s*$/.test(text.slice(b.p.end, a.p.start)));
+    if (prevTown && /-/.test(text.slice(prevTown.p.end, a.p.start + 1))) {
+      a.demoted = true;
+      misread.add(keyOf(a.p).replace(/^-\s*/, ''));
     }
     // "the Embassy of Panama", "the Russian embassy": whose building, not where.
     if (/\b(?:embassy|consulate|ministry|government|president|people|citizens|nationals) of (?:the )?$/i.test(text.slice(Math.max(0, a.p.start - 30), a.p.start))) a.demoted = true;
@@ -1261,6 +1295,35 @@ function placeCandidates(doc: Doc, mentions: MentionRef[]): PlaceCandidate[] {
   }
   const agreeing = [...support.values()].some((set) => set.size >= 2);
   for (const c of out) if (agreeing && (support.get(c.p.countryCode)?.size ?? 0) < 2 && !c.qualified && placeRank(c.p) <= 2) c.demoted = true;
+  for (const c of out) if (misread.has(keyOf(c.p).replace(/^-\s*/, ''))) c.demoted = true;
+  // "coded to X" names ACLED's choice of location, unless X was read outside a region the same sentence names.
+  for (const c of out) {
+    if (!c.coded) continue;
+    const s = doc.sentenceAt(c.p.start);
+    const regions = out.filter((r) => r !== c && r.p.kind === 'toponym' && placeRank(r.p) === 3 && doc.sentenceAt(r.p.start) === s);
+    if (c.p.kind !== 'toponym' || placeRank(c.p) > 3 || regions.some((r) => !holds(r.p, c.p))) c.coded = false;
+  }
+  // A town or district whose country nothing else in the document names (no other place, no demonym, no name
+  // containing one), in a sentence that also names a first-level region of another country: one of the two names
+  // was read abroad, and a region's name ("Jonglei", "Zamfara", "Cochabamba") is rarer than a village's ("Tut",
+  // "Wano", "Kami", read in Turkey, Pakistan, Japan). Generic regions ("East", "Sud") prove nothing.
+  const namedIn = (cc: string, leaveOut: string): boolean => doc.places.some((p) => p.countryCode === cc && keyOf(p) !== leaveOut);
+  for (const a of out) {
+    // A capital or a first-level seat (Yangon, Bogota) is too well known a name to be the misread one.
+    if (a.demoted || a.qualified || a.p.kind === 'demonym' || placeRank(a.p) > 2.5 || /^PPL(?:C|A)$/.test(a.p.featureCode ?? '')) continue;
+    if (namedIn(a.p.countryCode, keyOf(a.p))) continue;
+    const sentence = doc.sentenceAt(a.p.start);
+    const region = out.find(
+      (r) =>
+        !r.demoted &&
+        r.p.kind === 'toponym' &&
+        (placeRank(r.p) === 3 || /^PPL(?:C|A)$/.test(r.p.featureCode ?? '')) &&
+        r.p.countryCode !== a.p.countryCode &&
+        doc.sentenceAt(r.p.start) === sentence &&
+        telling(r.p),
+    );
+    if (region) a.demoted = true;
+  }
   return out;
 }
 
@@ -1280,6 +1343,7 @@ function pickPlace(doc: Doc, d: Draft, prev: Draft | null, trace: EventTrace, me
     [...cs].sort(
       (a, b) =>
         Number(a.demoted) - Number(b.demoted) ||
+        Number(b.coded) - Number(a.coded) ||
         placeRank(a.p) - placeRank(b.p) ||
         Number(b.qualified) - Number(a.qualified) ||
         Number(b.locative) - Number(a.locative) ||

@@ -177,6 +177,8 @@ export class Spotter {
     const sentStartIdx = (k: number): boolean => k === 0 || tokens[k - 1]!.sentence !== tokens[k]!.sentence || /^["“'‘(—–-]$/.test(tokens[k - 1]!.text) && (k < 2 || tokens[k - 2]!.sentence !== tokens[k]!.sentence);
     // A title before the run ("President Jordan ...", "Mr. Paris") makes it a person.
     if (before && TITLES.has(before.text.toLowerCase().replace(/\.$/, '')) && before.sentence === tokens[i]!.sentence && /^\p{Lu}/u.test(before.text)) return;
+    // "school No. 2506", "Vol. 3": an abbreviation before a number, not a place (Ho in Ghana is also "No").
+    if (/^(?:No|Nos|Vol|Art|Fig|Ch|Sec|Para|Pt)\.?$/.test(tokens[i]!.text) && /^\.?\s*\d/.test(text.slice(tokens[i]!.end, tokens[i]!.end + 4))) return;
     const matches: { k: number; e: number; kind: 'place' | 'demonym' | 'abbrev' }[] = [];
     let k = i;
     while (k < j) {
@@ -291,10 +293,16 @@ export function mergeMentions(
     if (inside) {
       // The rule mention is the whole entity, or holds it and more ("in Deir ez Zor" tagged "Deir" as a person).
       const whole = (r.start === inside.start && r.end === inside.end) || (r.start <= inside.start && inside.end <= r.end && doc.entities.filter((e) => overlaps(e, r)).every((e) => r.start <= e.start && e.end <= r.end));
+      // "outside Santa Ana, Francisco Morazan, ...": a country's or first-level region's very name right after a
+      // place and a comma qualifies that place, whatever the tagger took it for (a person's name here).
+      const afterPlace = (): boolean =>
+        [...fromEntities, ...fromRules].some((m) => m.kind === 'toponym' && m.end <= r.start && /^\s*,\s*$/.test(doc.text.slice(m.end, r.start)));
       const overrule =
         whole &&
         r.kind !== 'demonym' &&
-        (locativeContext(doc, r, inside.label === 'PER') || (inside.label !== 'PER' && strongPlace(doc.text.slice(r.start, r.end))));
+        (locativeContext(doc, r, inside.label === 'PER') ||
+          (inside.label !== 'PER' && strongPlace(doc.text.slice(r.start, r.end))) ||
+          (inside.label === 'PER' && strongPlace(doc.text.slice(r.start, r.end)) && afterPlace()));
       if (overrule) {
         // The mention is the whole entity, so it is not embedded in a longer name, whatever the capitalised run around it.
         out.push({ ...r, kind: 'toponym', source: 'override' });
