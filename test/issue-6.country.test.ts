@@ -54,6 +54,15 @@ describe('issue 6: the event place is in the country the report is about', () =>
     expect(placeOf('On 23 March 2022, workers protested in Yinchuan city, Ningxia (coded to Jinfeng) over unpaid wages.')?.name).toBe('Yinchuan');
   });
 
+  it('"Location coded as X." after the report places it; fatalities coded to another event do not', () => {
+    expect(placeOf('On 12 January 2022, police arrested two separatist leaders at a hotel in Kuala Lumpur. Location coded as Bangkok.')?.name).toBe('Bangkok');
+    expect(placeOf('On 19 February 2022, rebels shelled army positions near Shyrokyne, Donetsk. Casualties unknown (fatalities coded to the Novotroitske event).')?.name).toBe('Donetsk');
+  });
+
+  it('a name after "al" is no tail of a longer name when the place read is the whole name', () => {
+    expect(placeOf('On 26 March 2022, settlers attacked Palestinian houses with stones in Asirah al Qibliyah village (Nablus, West Bank).')?.name).toBe('‘Aşīrah al Qiblīyah');
+  });
+
   it('"No. 2506" and "Molotov cocktails" are no places', () => {
     const doc = analyzer.analyze({ id: 'issue-6-country', text: 'On 23 February 2022, parents blocked the gate of school No. 2506 in Encarnacion (Itapua).', published: '2022-03-01' });
     expect(doc.places.map((p) => doc.text.slice(p.start, p.end))).not.toContain('No.');

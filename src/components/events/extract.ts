@@ -1217,7 +1217,8 @@ function placeCandidates(doc: Doc, mentions: MentionRef[]): PlaceCandidate[] {
     qualified: false,
     demoted: false,
     locative: LOCATIVE_BEFORE.test(text.slice(Math.max(0, p.start - 40), p.start)),
-    coded: /\bcoded\s+(?:to|as|at|in)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, p.start - 30), p.start)),
+    // ("fatalities coded to the Novotroitske event" is about the count, not the place.)
+    coded: /(?<!(?:fatalit(?:y|ies)|casualt(?:y|ies)|deaths|victims)\s)\bcoded\s+(?:to|as|at|in)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, p.start - 50), p.start)),
   }));
   // Names shown to be misread (qualified by regions abroad) or to be a part of a town ("Port-au-Prince - Delmas"):
   // every mention of the same name has the same reading.
@@ -1275,10 +1276,15 @@ function placeCandidates(doc: Doc, mentions: MentionRef[]): PlaceCandidate[] {
       a.demoted = true;
       misread.add(keyOf(a.p).replace(/^-\s*/, ''));
     }
+    // "(fatalities coded to the Novotroitske event)": where another report's toll is counted, not this event's place.
+    if (/\b(?:fatalit(?:y|ies)|casualt(?:y|ies)|deaths|victims)\s+(?:are\s+|were\s+)?coded\s+(?:to|as|at|in|with)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, a.p.start - 50), a.p.start))) a.demoted = true;
     // "the Embassy of Panama", "the Russian embassy": whose building, not where.
     if (/\b(?:embassy|consulate|ministry|government|president|people|citizens|nationals) of (?:the )?$/i.test(text.slice(Math.max(0, a.p.start - 30), a.p.start))) a.demoted = true;
     // The tail of a longer name the places stage did not read whole ("Maguindanao del Sur" read as "Sur", Tyre).
-    if (/\p{Lu}[\p{L}-]+\s+(?:del|de la|de|di|da|do|dos|das|du|al|el)\s+$/u.test(text.slice(Math.max(0, a.p.start - 30), a.p.start))) a.demoted = true;
+    // Unless the place read is the whole name ("Asirah al Qibliyah" spotted as "Qibliyah", read as ‘Aşīrah al Qiblīyah).
+    const tail = /(\p{Lu}[\p{L}-]+)\s+(?:del|de la|de|di|da|do|dos|das|du|al|el)\s+$/u.exec(text.slice(Math.max(0, a.p.start - 30), a.p.start));
+    const fold = (x: string): string => x.normalize('NFD').replace(/[^\p{L}]/gu, '').toLowerCase();
+    if (tail && !fold(a.p.name).includes(fold(tail[1]!))) a.demoted = true;
     const after = text.slice(a.p.end, a.p.end + 40);
     if ((SUBLOCATION_AFTER.test(after) && places.length > 1) || NOT_PLACE_AFTER.test(after)) a.demoted = true;
     // The name of an actor ("Taliban", "Hamas") is not where the event happened.
@@ -1349,7 +1355,9 @@ function pickPlace(doc: Doc, d: Draft, prev: Draft | null, trace: EventTrace, me
         Number(b.locative) - Number(a.locative) ||
         Math.abs(a.p.start - d.trigger.start) - Math.abs(b.p.start - d.trigger.start),
     )[0] ?? null;
-  let c = choose(inSentences(d.sentences));
+  // "Location coded as Bangkok." after the report: the note's own word on where the event is coded.
+  const coded = inSentences([d.sentence, d.sentence + 1, d.sentence + 2]).filter((x) => x.coded && !x.demoted && x.p.start > d.trigger.start);
+  let c = coded.length > 0 ? coded[0]! : choose(inSentences(d.sentences));
   // A country or region alone in the sentence, while the dateline or the sentences just before name a town in it.
   if (!c || placeRank(c.p) >= 3 || c.demoted) {
     // A region the event's own clause puts it in ("attacked a market in the Tillaberi region", "a village in Sagaing
