@@ -18,7 +18,7 @@ export interface TriggerClass {
 
 interface LexiconFile {
   triggers: TriggerClass[];
-  modality: Record<'negation' | 'hypothetical' | 'future' | 'denial' | 'allegation' | 'background', string[]>;
+  modality: Record<Modality, string[]>;
   protestModifiers: Record<'intervention' | 'violent' | 'excessive', string[]>;
   noFatalities: string[];
   unknownFatalities: string[];
@@ -31,7 +31,8 @@ interface LexiconFile {
   crowdOnlyProtestCues?: string[];
 }
 
-export type Modality = 'negation' | 'hypothetical' | 'future' | 'denial' | 'allegation' | 'background';
+/** 'charge': a court's or a prosecutor's words ("charged with murder", "convicted of the killings"): what follows is the case, not an event reported. */
+export type Modality = 'negation' | 'hypothetical' | 'future' | 'denial' | 'allegation' | 'charge' | 'background';
 
 export class EventLexicon {
   readonly classes: TriggerClass[];
