@@ -462,6 +462,12 @@ function saidNotDone(doc: Doc, toks: KeyToken[], f: Found, s: number): boolean {
   // "cholera, a disease which has killed", "Hurricane Irma lashed the coast", "the accident in which 48 people were
   // killed": a natural or accidental cause, not political violence.
   if ((violentCue || f.classes.some((c) => c.casualty)) && /\b(?:disease|virus|cholera|ebola|epidemic|pandemic|outbreak|hurricane|earthquake|tsunami|floods?|flooding|storm|cyclone|typhoon|landslide|famine|drought|heatwave|accident)\b[^.;]{0,60}$/i.test(doc.text.slice(Math.max(sent.start, f.start - 80), f.start))) return true;
+  // "40 people were killed in the accident on the highway", "died in a stampede": the cause told after the cue.
+  if ((violentCue || f.classes.some((c) => c.casualty)) && /^[^.;]{0,30}?\b(?:in|during|by)\s+(?:the|an?)\s+(?:[\w-]+\s+)?(?:accident|crash|collision|stampede|earthquake|landslide|floods?|flooding|storm|cyclone|hurricane)\b/i.test(after)) return true;
+  // "The rally was to be the largest ever held": an event announced, not one that happened.
+  if (/^\s+(?:was|were|is|are)\s+(?:still\s+)?(?:to\s+be|due\s+to|set\s+to|scheduled\s+(?:to|for))\b/i.test(after)) return true;
+  // "the video showed another staged event", "the attack was staged": staged as faked, an adjective, not a crowd's act.
+  if (/^staged$/i.test(f.key) && /\b(?:another|a|an|the|was|were|been|is|are|being)\s+$/i.test(before)) return true;
   // "evidence gathered for the case": collected, not assembled.
   if (/^gathered/.test(f.key) && /\b(?:evidence|data|information|intelligence|material|materials|signatures|samples|testimony|testimonies)\s+(?:\w+\s+)?$/i.test(before)) return true;
   // "lodged four protest accounts", "a formal protest", "Beijing protested the presence of a warship": a
