@@ -1,4 +1,5 @@
 // The common shape of an evaluation: named scores on a named dev dataset, printed as a table or JSON.
+import { inCI, sharedRoot } from './shared.js';
 export interface EvalScores {
   /** e.g. "ner", "geo", "events", "extract", "dates". */
   name: string;
@@ -26,7 +27,19 @@ export async function runEvaluationMain(evaluate: Evaluation): Promise<void> {
   const json = process.argv.includes('--json');
   const log = (m: string): void => void process.stderr.write(m + '\n');
   const started = Date.now();
-  const scores = await evaluate({ log, quick: process.argv.includes('--quick') });
+  let scores: EvalScores;
+  try {
+    scores = await evaluate({ log, quick: process.argv.includes('--quick') });
+  } catch (e) {
+    // A data file of ../shared missing: say which and how to point at it, not a stack trace.
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ENOENT' && typeof err.path === 'string' && err.path.startsWith(sharedRoot())) {
+      log(`evaluation needs shared data that is not there: ${err.path} (set SITREP_SHARED to the folder holding eval/)`);
+      process.exitCode = inCI() ? 1 : 2;
+      return;
+    }
+    throw e;
+  }
   if (json) process.stdout.write(JSON.stringify(scores, null, 2) + '\n');
   else {
     process.stdout.write(`## ${scores.name}\n\n${formatScores(scores)}\n`);
