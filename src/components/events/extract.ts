@@ -17,6 +17,7 @@ import type { CountryTable } from '../actors/countries.js';
 import type { EventLexicon, Modality, TriggerClass } from './lexicon.js';
 import type { TimexMention } from '../dates/timex.js';
 import { retype, type ClassifierModel, type FeatureInput } from './classifier.js';
+import { nameKey } from '../../gazetteer/normalize.js';
 
 export interface EventTrace {
   trigger: Span;
@@ -434,6 +435,7 @@ function saidNotDone(doc: Doc, toks: KeyToken[], f: Found, s: number): boolean {
   const after = doc.text.slice(f.end, Math.min(sent.end, f.end + 80));
   if (/^threaten(?:ed|s|ing)?$/.test(f.key) && THREAT_OBJECT.test(after)) return true;
   const violentCue = f.classes.some((c) => VIOLENT.has(c.class));
+  const harmCue = violentCue || f.classes.some((c) => c.casualty);
   if (violentCue && CYBER.test(text) && !/\bhacked to death\b/i.test(text)) return true;
   // "a peace deal struck by Britain and Argentina": a deal, not a blow.
   if (/^(?:struck|strike)$/.test(f.key) && /\b(?:deal|agreement|accord|bargain|compromise|balance|chord|note|tone|pact)\s+(?:\w+\s+)?$/i.test(before)) return true;
@@ -461,9 +463,9 @@ function saidNotDone(doc: Doc, toks: KeyToken[], f: Found, s: number): boolean {
   if (/^(?:beat|beaten|beating)$/.test(f.key) && /\b(?:elections?|votes?|percent|polls?|won|match|game|final|race|seats?|ballot)\b/i.test(text)) return true;
   // "cholera, a disease which has killed", "Hurricane Irma lashed the coast", "the accident in which 48 people were
   // killed": a natural or accidental cause, not political violence.
-  if ((violentCue || f.classes.some((c) => c.casualty)) && /\b(?:disease|virus|cholera|ebola|epidemic|pandemic|outbreak|hurricane|earthquake|tsunami|floods?|flooding|storm|cyclone|typhoon|landslide|famine|drought|heatwave|accident)\b[^.;]{0,60}$/i.test(doc.text.slice(Math.max(sent.start, f.start - 80), f.start))) return true;
+  if (harmCue && /\b(?:disease|virus|cholera|ebola|epidemic|pandemic|outbreak|hurricane|earthquake|tsunami|floods?|flooding|storm|cyclone|typhoon|landslide|famine|drought|heatwave|accident)\b[^.;]{0,60}$/i.test(doc.text.slice(Math.max(sent.start, f.start - 80), f.start))) return true;
   // "40 people were killed in the accident on the highway", "died in a stampede": the cause told after the cue.
-  if ((violentCue || f.classes.some((c) => c.casualty)) && /^[^.;]{0,30}?\b(?:in|during|by)\s+(?:the|an?)\s+(?:[\w-]+\s+)?(?:accident|crash|collision|stampede|earthquake|landslide|floods?|flooding|storm|cyclone|hurricane)\b/i.test(after)) return true;
+  if (harmCue && /^[^.;]{0,30}?\b(?:in|during|by)\s+(?:the|an?)\s+(?:[\w-]+\s+)?(?:accident|crash|collision|stampede|earthquake|landslide|floods?|flooding|storm|cyclone|hurricane)\b/i.test(after)) return true;
   // "The rally was to be the largest ever held": an event announced, not one that happened.
   if (/^\s+(?:was|were|is|are)\s+(?:still\s+)?(?:to\s+be|due\s+to|set\s+to|scheduled\s+(?:to|for))\b/i.test(after)) return true;
   // "the video showed another staged event", "the attack was staged": staged as faked, an adjective, not a crowd's act.
@@ -1260,6 +1262,13 @@ interface PlaceCandidate {
   coded: boolean;
 }
 
+/** "(coded to Mashhad)", "Location coded as Bangkok": where ACLED's note says the event is coded. */
+const CODED_BEFORE = /\bcoded\s+(?:to|as|at|in)\s+(?:the\s+)?$/i;
+/** "(fatalities coded to the Novotroitske event)": about the count (another report's toll), not the place. */
+const TOLL_CODED_BEFORE = /\b(?:fatalit(?:y|ies)|casualt(?:y|ies)|deaths|victims)\s+(?:are\s+|were\s+)?coded\s+(?:to|as|at|in|with)\s+(?:the\s+)?$/i;
+/** A capital or a first-level seat: too well known a name to be the misread one, and a telling place itself. */
+const isSeat = (p: PlaceMention): boolean => /^PPL(?:C|A)$/.test(p.featureCode ?? '');
+
 /** Region names that are only a direction or a kind of area ("East", "Sud", "Metropolitana"): every country has one. */
 const GENERIC_REGION =
   /^(?:(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?|central|centre|center|centro|capital|coast|coastal|littoral|upper|lower|interior|highlands?|islands?|lakes?|plateau|mountains?|valley|metropolitan|metropolitana|nord|sud|est|ouest|norte|sur|oriental|occidental|midlands|border)(?:\s+(?:region|province|state|district|governorate))?$/i;
@@ -1284,14 +1293,12 @@ function placeCandidates(doc: Doc, mentions: MentionRef[]): PlaceCandidate[] {
   const places = doc.places.filter((p) => p.countryCode && Number.isFinite(p.lat) && placeRank(p) < 6 && p.kind !== 'embedded');
   const text = doc.text;
   const keyOf = (p: PlaceMention): string => text.slice(p.start, p.end).toLowerCase();
-  const out: PlaceCandidate[] = places.map((p) => ({
-    p,
-    qualified: false,
-    demoted: false,
-    locative: LOCATIVE_BEFORE.test(text.slice(Math.max(0, p.start - 40), p.start)),
-    // ("fatalities coded to the Novotroitske event" is about the count, not the place.)
-    coded: /(?<!(?:fatalit(?:y|ies)|casualt(?:y|ies)|deaths|victims)\s)\bcoded\s+(?:to|as|at|in)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, p.start - 50), p.start)),
-  }));
+  // The name without a dash the spotter kept in front of it ("Port-au-Prince - Delmas" spotted "- Delmas").
+  const nameOf = (p: PlaceMention): string => keyOf(p).replace(/^-\s*/, '');
+  const out: PlaceCandidate[] = places.map((p) => {
+    const before = text.slice(Math.max(0, p.start - 50), p.start);
+    return { p, qualified: false, demoted: false, locative: LOCATIVE_BEFORE.test(before.slice(-40)), coded: CODED_BEFORE.test(before) && !TOLL_CODED_BEFORE.test(before) };
+  });
   // Names shown to be misread (qualified by regions abroad) or to be a part of a town ("Port-au-Prince - Delmas"):
   // every mention of the same name has the same reading.
   const misread = new Set<string>();
@@ -1338,7 +1345,7 @@ function placeCandidates(doc: Doc, mentions: MentionRef[]): PlaceCandidate[] {
       else {
         a.demoted = true;
         // A list ("Raqqa, Kirkuk") looks like a qualifier chain too; only regions abroad prove the name misread.
-        if (foreign.every((b) => placeRank(b.p) >= 2 && placeRank(b.p) <= 3)) misread.add(keyOf(a.p));
+        if (foreign.every((b) => placeRank(b.p) >= 2 && placeRank(b.p) <= 3)) misread.add(nameOf(a.p));
       }
     }
     // ACLED's "City - District" ("Port-au-Prince - Delmas", "Santiago - Nunoa"): the name after the dash is a part
@@ -1346,17 +1353,16 @@ function placeCandidates(doc: Doc, mentions: MentionRef[]): PlaceCandidate[] {
     const prevTown = out.find((b) => b !== a && b.p.end <= a.p.start && placeRank(b.p) === 1 && /^\s*-?\s*$/.test(text.slice(b.p.end, a.p.start)));
     if (prevTown && /-/.test(text.slice(prevTown.p.end, a.p.start + 1))) {
       a.demoted = true;
-      misread.add(keyOf(a.p).replace(/^-\s*/, ''));
+      misread.add(nameOf(a.p));
     }
     // "(fatalities coded to the Novotroitske event)": where another report's toll is counted, not this event's place.
-    if (/\b(?:fatalit(?:y|ies)|casualt(?:y|ies)|deaths|victims)\s+(?:are\s+|were\s+)?coded\s+(?:to|as|at|in|with)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, a.p.start - 50), a.p.start))) a.demoted = true;
+    if (TOLL_CODED_BEFORE.test(text.slice(Math.max(0, a.p.start - 50), a.p.start))) a.demoted = true;
     // "the Embassy of Panama", "the Russian embassy": whose building, not where.
     if (/\b(?:embassy|consulate|ministry|government|president|people|citizens|nationals) of (?:the )?$/i.test(text.slice(Math.max(0, a.p.start - 30), a.p.start))) a.demoted = true;
     // The tail of a longer name the places stage did not read whole ("Maguindanao del Sur" read as "Sur", Tyre).
     // Unless the place read is the whole name ("Asirah al Qibliyah" spotted as "Qibliyah", read as ‘Aşīrah al Qiblīyah).
     const tail = /(\p{Lu}[\p{L}-]+)\s+(?:del|de la|de|di|da|do|dos|das|du|al|el)\s+$/u.exec(text.slice(Math.max(0, a.p.start - 30), a.p.start));
-    const fold = (x: string): string => x.normalize('NFD').replace(/[^\p{L}]/gu, '').toLowerCase();
-    if (tail && !fold(a.p.name).includes(fold(tail[1]!))) a.demoted = true;
+    if (tail && !nameKey(a.p.name).includes(nameKey(tail[1]!))) a.demoted = true;
     const after = text.slice(a.p.end, a.p.end + 40);
     if ((SUBLOCATION_AFTER.test(after) && places.length > 1) || NOT_PLACE_AFTER.test(after)) a.demoted = true;
     // The name of an actor ("Taliban", "Hamas") is not where the event happened.
@@ -1373,7 +1379,7 @@ function placeCandidates(doc: Doc, mentions: MentionRef[]): PlaceCandidate[] {
   }
   const agreeing = [...support.values()].some((set) => set.size >= 2);
   for (const c of out) if (agreeing && (support.get(c.p.countryCode)?.size ?? 0) < 2 && !c.qualified && placeRank(c.p) <= 2) c.demoted = true;
-  for (const c of out) if (misread.has(keyOf(c.p).replace(/^-\s*/, ''))) c.demoted = true;
+  for (const c of out) if (misread.has(nameOf(c.p))) c.demoted = true;
   // "coded to X" names ACLED's choice of location, unless X was read outside a region the same sentence names.
   for (const c of out) {
     if (!c.coded) continue;
@@ -1387,15 +1393,14 @@ function placeCandidates(doc: Doc, mentions: MentionRef[]): PlaceCandidate[] {
   // "Wano", "Kami", read in Turkey, Pakistan, Japan). Generic regions ("East", "Sud") prove nothing.
   const namedIn = (cc: string, leaveOut: string): boolean => doc.places.some((p) => p.countryCode === cc && keyOf(p) !== leaveOut);
   for (const a of out) {
-    // A capital or a first-level seat (Yangon, Bogota) is too well known a name to be the misread one.
-    if (a.demoted || a.qualified || a.p.kind === 'demonym' || placeRank(a.p) > 2.5 || /^PPL(?:C|A)$/.test(a.p.featureCode ?? '')) continue;
+    if (a.demoted || a.qualified || a.p.kind === 'demonym' || placeRank(a.p) > 2.5 || isSeat(a.p)) continue;
     if (namedIn(a.p.countryCode, keyOf(a.p))) continue;
     const sentence = doc.sentenceAt(a.p.start);
     const region = out.find(
       (r) =>
         !r.demoted &&
         r.p.kind === 'toponym' &&
-        (placeRank(r.p) === 3 || /^PPL(?:C|A)$/.test(r.p.featureCode ?? '')) &&
+        (placeRank(r.p) === 3 || isSeat(r.p)) &&
         r.p.countryCode !== a.p.countryCode &&
         doc.sentenceAt(r.p.start) === sentence &&
         telling(r.p),
