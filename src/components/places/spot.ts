@@ -300,9 +300,7 @@ export function mergeMentions(
       const overrule =
         whole &&
         r.kind !== 'demonym' &&
-        (locativeContext(doc, r, inside.label === 'PER') ||
-          (inside.label !== 'PER' && strongPlace(doc.text.slice(r.start, r.end))) ||
-          (inside.label === 'PER' && strongPlace(doc.text.slice(r.start, r.end)) && afterPlace()));
+        (locativeContext(doc, r, inside.label === 'PER') || ((inside.label !== 'PER' || afterPlace()) && strongPlace(doc.text.slice(r.start, r.end))));
       if (overrule) {
         // The mention is the whole entity, so it is not embedded in a longer name, whatever the capitalised run around it.
         out.push({ ...r, kind: 'toponym', source: 'override' });
