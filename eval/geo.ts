@@ -16,6 +16,8 @@ import { goldMentions, newScored, prepareGeo, scoreArticle, summarise, type GeoR
 import { runEvaluationMain, type EvalScores, type Evaluation } from './lib/report.js';
 import { crossValidate, itemsOf } from './train-places.js';
 import { missingShared } from './lib/shared.js';
+import { evaluateGv } from './lib/geo-gv.js';
+import { Analyzer } from '../src/api.js';
 
 function typeTable(title: string, s: Scored): string {
   const rows = [...s.byType.entries()].sort((a, b) => b[1].n - a[1].n).slice(0, 14);
@@ -62,6 +64,11 @@ export const evaluate: Evaluation = async ({ log, quick }) => {
     // Held-out scores of the ranker: the shipped weights were trained on these articles, so the figures above are
     // in-sample; the "*.cv.*" ones retrain per fold (eval/train-places.ts) and score only held-out articles.
     Object.assign(scores.metrics, crossValidate(run, itemsOf(run), () => {}));
+  }
+  if (!process.argv.includes('--no-gv') && !missingShared('eval', 'events', 'gun-violence')) {
+    // Real US local news: the pipeline up to places (cleaning on, as a user runs it), title and URL given.
+    const upToPlaces = await Analyzer.create({ pipeline: { components: ['clean', 'segment', 'ner', 'places'].map((name) => ({ name })) }, log });
+    Object.assign(scores.metrics, evaluateGv(upToPlaces, run.model.gazetteer, { quick: quick === true, log }));
   }
   return scores;
 };
