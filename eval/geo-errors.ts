@@ -11,6 +11,7 @@
 // Prints counts per class and data set, and the most frequent surfaces per class, to stdout (for reading, never
 // into files in the repository: the texts belong to their publishers).
 // Options: --db PATH (imported gazetteer), --class NAME (list every case of one class), --top N.
+import { placeContext } from '../src/components/places/index.js';
 import { candidatesFor, km, resolveMentions } from '../src/components/places/resolve.js';
 import { goldMentions, prepareGeo } from './lib/geo-run.js';
 import { missingShared } from './lib/shared.js';
@@ -35,9 +36,9 @@ async function main(): Promise<void> {
     const cases: string[] = [];
     let n = 0;
     for (const a of ds.articles) {
-      const doc = run.analyzer.analyzeDoc({ id: a.id, text: a.text });
+      const doc = run.analyzer.analyzeDoc({ id: a.id, text: a.text, title: a.title, url: a.url });
       const mentions = goldMentions(run.model, doc.text, a.toponyms);
-      const resolved = resolveMentions(gaz, { text: doc.text, dateline: doc.dateline }, mentions, run.model.weights);
+      const resolved = resolveMentions(gaz, placeContext(doc, run.model), mentions, run.model.weights);
       for (let gi = 0; gi < a.toponyms.length; gi++) {
         const g = a.toponyms[gi]!;
         const m = mentions[gi]!;

@@ -11,6 +11,7 @@
 // fold, held-out articles only) and are the ones to quote.
 // Options: --db PATH overlays an imported GeoNames database (sitrep gazetteer import); --json; --quick (first 40
 // articles, no cross-validation); --no-cv.
+import { placeContext } from '../src/components/places/index.js';
 import { resolveMentions, type Weights } from '../src/components/places/resolve.js';
 import { goldMentions, newScored, prepareGeo, scoreArticle, summarise, type GeoRun, type Scored } from './lib/geo-run.js';
 import { runEvaluationMain, type EvalScores, type Evaluation } from './lib/report.js';
@@ -37,9 +38,9 @@ export function runGeo(run: GeoRun, opts: { quick?: boolean; weights?: Weights }
     const e2e = newScored();
     const gold = newScored();
     for (const a of articles) {
-      const doc = run.analyzer.analyzeDoc({ id: a.id, text: a.text });
+      const doc = run.analyzer.analyzeDoc({ id: a.id, text: a.text, title: a.title, url: a.url });
       scoreArticle(e2e, a.toponyms, a.annotated, doc.places);
-      const resolved = resolveMentions(run.model.gazetteer, { text: doc.text, dateline: doc.dateline }, goldMentions(run.model, doc.text, a.toponyms), opts.weights ?? run.model.weights);
+      const resolved = resolveMentions(run.model.gazetteer, placeContext(doc, run.model), goldMentions(run.model, doc.text, a.toponyms), opts.weights ?? run.model.weights);
       scoreArticle(gold, a.toponyms, a.annotated, resolved.map((r) => ({ start: r.start, end: r.end, lat: r.place.lat, lon: r.place.lon, geonameId: r.place.id > 0 ? r.place.id : null })));
     }
     summarise(ds.name, e2e, metrics, true);

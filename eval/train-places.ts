@@ -16,7 +16,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Doc } from '../src/core/doc.js';
 import { packageRoot } from '../src/data/resources.js';
-import { placeDoc } from '../src/components/places/index.js';
+import { placeContext, placeDoc } from '../src/components/places/index.js';
 import { fitRanker, type RankExample } from '../src/components/places/ranker.js';
 import { DEFAULT_WEIGHTS, FEATURES, km, resolveMentions, weightVector, type ResolutionTrace, type Weights } from '../src/components/places/resolve.js';
 import type { SpottedMention } from '../src/components/places/spot.js';
@@ -50,7 +50,7 @@ function examplesOf(run: GeoRun, items: Item[], w: Weights): RankExample[] {
   const out: RankExample[] = [];
   for (const it of items) {
     let trace: ResolutionTrace[] = [];
-    resolveMentions(run.model.gazetteer, { text: it.doc.text, dateline: it.doc.dateline }, it.mentions, w, (t) => (trace = t));
+    resolveMentions(run.model.gazetteer, placeContext(it.doc, run.model), it.mentions, w, (t) => (trace = t));
     const bySpan = new Map(trace.map((t) => [`${t.mention.start}:${t.mention.end}`, t]));
     // One surface form gets one reading per document, so its mentions are one decision: they share a weight of 1.
     const perSurface = new Map<string, number>();
@@ -82,7 +82,7 @@ export function itemsOf(run: GeoRun): Item[] {
   const items: Item[] = [];
   for (const ds of run.datasets) {
     ds.articles.forEach((a, i) => {
-      const doc = run.analyzer.analyzeDoc({ id: a.id, text: a.text });
+      const doc = run.analyzer.analyzeDoc({ id: a.id, text: a.text, title: a.title, url: a.url });
       items.push({ dataset: ds.name, fold: i % FOLDS, article: a, doc, mentions: goldMentions(run.model, doc.text, a.toponyms) });
     });
   }
@@ -105,7 +105,7 @@ export function crossValidate(run: GeoRun, items: Item[], log: (m: string) => vo
     );
     const model = { ...run.model, weights: w };
     for (const it of items.filter((x) => x.fold === k)) {
-      const resolved = resolveMentions(run.model.gazetteer, { text: it.doc.text, dateline: it.doc.dateline }, it.mentions, w);
+      const resolved = resolveMentions(run.model.gazetteer, placeContext(it.doc, run.model), it.mentions, w);
       scoreArticle(
         gold.get(it.dataset)!,
         it.article.toponyms,

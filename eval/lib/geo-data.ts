@@ -20,6 +20,9 @@ export interface GoldToponym {
 export interface GeoArticle {
   id: string;
   text: string;
+  /** The page's title and URL (both data sets keep them): the document context reads them as a user's input would. */
+  title: string | null;
+  url: string | null;
   toponyms: GoldToponym[];
   /** Every annotated span, resolved or not (GeoWebNews also marks demonyms, expressions, non-toponyms). */
   annotated: { start: number; end: number }[];
@@ -71,7 +74,7 @@ export function loadGeoWebNews(): GeoDataset {
       if (!gid || !lat || !lon) continue;
       toponyms.push({ start, end, phrase: text.slice(start, end), lat: Number(lat), lon: Number(lon), geonameId: Number(gid), type: tag(x, 'type') ?? '' });
     }
-    articles.push({ id: `gwn-${m[1]}`, text, toponyms, annotated });
+    articles.push({ id: `gwn-${m[1]}`, text, title: tag(body, 'title')?.trim() ?? null, url: tag(body, 'link')?.trim() ?? null, toponyms, annotated });
   }
   return { name: 'geowebnews', articles, repairs: 0, unrepairable: 0 };
 }
@@ -107,7 +110,7 @@ export function loadTrNews(): GeoDataset {
       const g = gaz[2]!;
       toponyms.push({ start, end, phrase, lat: Number(tag(g, 'lat')), lon: Number(tag(g, 'lon')), geonameId: Number(gaz[1]), type: tag(g, 'fcode') ?? '' });
     }
-    articles.push({ id: `tr-${m[1]}`, text, toponyms, annotated: toponyms.map((t) => ({ start: t.start, end: t.end })) });
+    articles.push({ id: `tr-${m[1]}`, text, title: tag(body, 'title')?.trim() ?? null, url: tag(body, 'url')?.trim() ?? null, toponyms, annotated: toponyms.map((t) => ({ start: t.start, end: t.end })) });
   }
   return { name: 'tr-news', articles, repairs, unrepairable };
 }

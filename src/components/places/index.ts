@@ -7,16 +7,21 @@ import type { Doc } from '../../core/doc.js';
 import type { EventPlace, PlaceMention } from '../../core/types.js';
 import type { GazPlace, Gazetteer } from '../../gazetteer/gazetteer.js';
 import { loadEmbeddedGazetteer } from '../../gazetteer/load.js';
-import { DEFAULT_WEIGHTS, FEATURES, resolveMentions, typeGroup, type Feature, type ResolvedMention, type Weights } from './resolve.js';
-import { entityMentions, mergeMentions, parseSpotting, Spotter, type SpottingData } from './spot.js';
+import { nameKey } from '../../gazetteer/normalize.js';
+import { DEFAULT_WEIGHTS, FEATURES, resolveMentions, type DocContext, typeGroup, type Feature, type ResolvedMention, type Weights } from './resolve.js';
+import { dropNonPlaces } from './notplace.js';
+import { entityMentions, mergeMentions, parseSpotting, Spotter, type SpottedMention, type SpottingData } from './spot.js';
 
 export const SPOTTING_RESOURCE = 'places/spotting.json';
 export const WEIGHTS_RESOURCE = 'places/weights.json';
+export const REGION_CODES_RESOURCE = 'places/region-codes.json';
 
 export interface PlacesModel {
   gazetteer: Gazetteer;
   spotting: SpottingData;
   weights: Weights;
+  /** Region codes after a comma ("Toledo, OH"): code -> "CC.A1". */
+  regionCodes: ReadonlyMap<string, string>;
 }
 
 /** Reads data/places/weights.json ({"weights": {feature: weight}, ...about the training}); unknown features are an error. */
@@ -42,7 +47,11 @@ export async function loadPlacesModel(ctx: Pick<ComponentContext, 'resources' | 
   });
   const spotting = await ctx.shared.get('places-spotting', async () => parseSpotting(await ctx.resources.text(SPOTTING_RESOURCE)));
   const weights = await ctx.shared.get('places-weights', async () => ((await ctx.resources.has(WEIGHTS_RESOURCE)) ? parseWeights(await ctx.resources.text(WEIGHTS_RESOURCE)) : DEFAULT_WEIGHTS));
-  return { gazetteer, spotting, weights };
+  const regionCodes = await ctx.shared.get('places-region-codes', async () => {
+    const raw = JSON.parse(await ctx.resources.text(REGION_CODES_RESOURCE)) as { codes?: Record<string, string> };
+    return new Map(Object.entries(raw.codes ?? {}));
+  });
+  return { gazetteer, spotting, weights, regionCodes };
 }
 
 /** How an event located at this mention is coded (ACLED geo_precision); see docs/places.md. */
@@ -95,6 +104,19 @@ export function toPlaceMention(doc: Doc, gaz: Gazetteer, r: ResolvedMention): Pl
 /** Readings that make a name a toponym whatever the tagger's label: countries, first-level regions, continents. */
 const STRONG_GROUPS = new Set(['country', 'adm1', 'continent']);
 
+/** What the resolver reads of the document besides its mentions: the text, dateline, title, URL and region codes. */
+export function placeContext(doc: Pick<Doc, 'text' | 'dateline' | 'title' | 'url'>, model: Pick<PlacesModel, 'regionCodes'>): DocContext {
+  return { text: doc.text, dateline: doc.dateline, title: doc.title, url: doc.url, regionCodes: model.regionCodes };
+}
+
+/** "Va" spotted before the sentence's full stop is "Va.", the abbreviation of Virginia (not Wa, Ghana). */
+function withAbbreviationDot(text: string, gaz: Gazetteer, m: SpottedMention): SpottedMention {
+  if (text[m.end] !== '.') return m;
+  const surface = text.slice(m.start, m.end);
+  if (gaz.abbreviation(surface) || !gaz.abbreviation(surface + '.')) return m;
+  return { ...m, end: m.end + 1 };
+}
+
 /** Runs spotting and resolution over a Doc and assigns doc.places. */
 export function placeDoc(doc: Doc, model: PlacesModel): void {
   const spotter = new Spotter(model.gazetteer, model.spotting);
@@ -103,8 +125,12 @@ export function placeDoc(doc: Doc, model: PlacesModel): void {
   const strongPlace = (surface: string): boolean =>
     gaz.abbreviation(surface) !== undefined ||
     gaz.candidates(surface).some((c) => c.match === 'name' && STRONG_GROUPS.has(typeGroup(c.place)));
-  const mentions = doc.assigned.has('entities') ? mergeMentions(doc, entityMentions(doc, gaz), rules, strongPlace) : rules;
-  const resolved = resolveMentions(model.gazetteer, { text: doc.text, dateline: doc.dateline }, mentions, model.weights);
+  const merged = doc.assigned.has('entities') ? mergeMentions(doc, entityMentions(doc, gaz), rules, strongPlace) : rules;
+  const mentions = dropNonPlaces(doc, merged.map((m) => withAbbreviationDot(doc.text, gaz, m)), {
+    strongPlace,
+    abbreviation: (surface) => gaz.abbreviation(surface) !== undefined || gaz.isDemonym(nameKey(surface)),
+  });
+  const resolved = resolveMentions(model.gazetteer, placeContext(doc, model), mentions, model.weights);
   doc.places = resolved.map((r) => toPlaceMention(doc, model.gazetteer, r));
 }
 

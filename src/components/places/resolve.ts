@@ -6,6 +6,7 @@
 // out with a low confidence rather than wiping out its neighbours.
 import type { Candidate, GazPlace, Gazetteer } from '../../gazetteer/gazetteer.js';
 import { nameKey } from '../../gazetteer/normalize.js';
+import { documentHints, type RegionCodes } from './context.js';
 import type { MentionKind, SpottedMention } from './spot.js';
 
 /**
@@ -16,7 +17,7 @@ export const FEATURES = [
   't_country', 't_adm1', 't_adm2', 't_continent', 't_capital', 't_seat1', 't_seat2', 't_ppl', 't_region', 't_water', 't_other',
   'logpop', 'pop_top', 'skeleton', 'demonym', 'primary', 'region_of_town', 'town_of_region', 'qualifier',
   'country_ev', 'country_top', 'country_share', 'top_in_country', 'share_top_in_country', 'admin1_ev', 'admin1_count', 'admin1_named', 'country_named', 'dateline',
-  'proximity', 'capital_in_context', 'region_support', 'named_exclusive', 'named_near',
+  'proximity', 'capital_in_context', 'region_support', 'named_exclusive', 'named_near', 'doc_country', 'doc_region',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 export const NF = FEATURES.length;
@@ -136,6 +137,11 @@ const QUALIFIER_NEXT = new RegExp(`^${HEADS}\\s*,\\s*$`, 'i');
 export interface DocContext {
   text: string;
   dateline: { start: number; end: number } | null;
+  /** The page's title and URL, when known: what they say of the document's country and region (context.ts). */
+  title?: string | null;
+  url?: string | null;
+  /** Codes of first-level regions after a comma ("Toledo, OH"): code -> "CC.A1" (data/places/names.json). */
+  regionCodes?: RegionCodes;
 }
 
 /** Candidate places of one mention. */
@@ -196,6 +202,7 @@ export function resolveMentions(
     return s;
   };
   const works: Work[] = [];
+  const hints = documentHints(gaz, ctx, ctx.regionCodes ?? new Map());
   for (const m of mentions) {
     const text = ctx.text.slice(m.start, m.end);
     const cands = candidatesFor(gaz, text, m.kind);
@@ -218,6 +225,9 @@ export function resolveMentions(
       if (c.match === 'skeleton') f[F.skeleton] = 1;
       if (c.match === 'demonym') f[F.demonym] = 1;
       if (primaryKey(p) === key) f[F.primary] = 1;
+      // What the page says of the document's country and region (title, URL, region codes): static per document.
+      if (p.cc) f[F.doc_country] = hints.countries.get(p.cc) ?? 0;
+      if (p.cc && p.a1 && g !== 'country') f[F.doc_region] = hints.regions.get(`${p.cc}.${p.a1}`) ?? 0;
       if (g === 'adm1' || g === 'adm2') {
         // A region that shares its name with a town inside it ("New York", "Aleppo", "Quebec").
         if (cands.some((o) => o.place.fclass === 'P' && o.place.cc === p.cc && o.place.a1 === p.a1 && (g === 'adm1' || o.place.a2 === p.a2))) f[F.region_of_town] = 1;
