@@ -15,10 +15,9 @@ import { placeContext } from '../src/components/places/index.js';
 import { resolveMentions, type Weights } from '../src/components/places/resolve.js';
 import { goldMentions, newScored, prepareGeo, scoreArticle, summarise, type GeoRun, type Scored } from './lib/geo-run.js';
 import { runEvaluationMain, type EvalScores, type Evaluation } from './lib/report.js';
-import { crossValidate, itemsOf } from './train-places.js';
+import { crossValidate, gvItems, itemsOf } from './train-places.js';
 import { missingShared } from './lib/shared.js';
-import { evaluateGv } from './lib/geo-gv.js';
-import { Analyzer } from '../src/api.js';
+import { gvDocs, scoreGvDocs, spottingAnalyzer } from './lib/geo-gv.js';
 
 function typeTable(title: string, s: Scored): string {
   const rows = [...s.byType.entries()].sort((a, b) => b[1].n - a[1].n).slice(0, 14);
@@ -61,15 +60,19 @@ export const evaluate: Evaluation = async ({ log, quick }) => {
   const db = dbArg >= 0 ? process.argv[dbArg + 1] : undefined;
   const run = await prepareGeo({ ...(db ? { db } : {}), log });
   const scores = runGeo(run, { quick: quick === true });
+  const withGv = !process.argv.includes('--no-gv') && !missingShared('eval', 'events', 'gun-violence');
+  const spotter = withGv ? await spottingAnalyzer(log) : null;
+  // The gun-violence dev half: measured, and part of the ranker's training (its weak labels), so of its cross-validation.
+  const gvDev = spotter ? gvDocs(spotter, run.model, true, { quick: quick === true, log }) : [];
   if (!quick && !process.argv.includes('--no-cv')) {
     // Held-out scores of the ranker: the shipped weights were trained on these articles, so the figures above are
     // in-sample; the "*.cv.*" ones retrain per fold (eval/train-places.ts) and score only held-out articles.
-    Object.assign(scores.metrics, crossValidate(run, itemsOf(run), () => {}));
+    Object.assign(scores.metrics, crossValidate(run, [...itemsOf(run), ...gvItems(gvDev)], () => {}));
   }
-  if (!process.argv.includes('--no-gv') && !missingShared('eval', 'events', 'gun-violence')) {
-    // Real US local news: the pipeline up to places (cleaning on, as a user runs it), title and URL given.
-    const upToPlaces = await Analyzer.create({ pipeline: { components: ['clean', 'segment', 'ner', 'places'].map((name) => ({ name })) }, log });
-    Object.assign(scores.metrics, evaluateGv(upToPlaces, run.model.gazetteer, { quick: quick === true, log }));
+  if (spotter) {
+    // Real US local news (title and URL given, cleaning on): the dev half (in the ranker's training) and the held half.
+    Object.assign(scores.metrics, scoreGvDocs('gv', gvDev, run.model));
+    Object.assign(scores.metrics, scoreGvDocs('gv-held', gvDocs(spotter, run.model, false, { quick: quick === true, log }), run.model));
   }
   return scores;
 };

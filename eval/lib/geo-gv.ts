@@ -7,12 +7,14 @@
 // - state_share: among those, the ones that also have a reading in the incident's state: the share resolved in it;
 // - city_state: the mentions of the incident's own city (GVA's city_or_county, name key equal): the share resolved
 //   in the incident's state, and city_161: within 161 km of the incident's point.
-// Split by incident (even / odd incident number): "gv" is the half looked at while developing, "gv-held" the half
-// only ever measured, so a rule written for what one half shows can be checked on the other.
+// Split by incident (even / odd incident number): "gv" is the half looked at while developing, whose incident-city
+// mentions also train the ranker (eval/train-places.ts: weak labels, within 161 km of the incident's point), and
+// "gv-held" the half only ever measured, so a rule or weight fitted to one half is checked on the other.
 import { readFileSync } from 'node:fs';
-import type { Analyzer } from '../../src/api.js';
-import type { PlaceMention } from '../../src/core/types.js';
-import { candidatesFor, km, typeGroup } from '../../src/components/places/resolve.js';
+import { Analyzer } from '../../src/api.js';
+import { placeContext, spotPlaces, type PlacesModel } from '../../src/components/places/index.js';
+import { candidatesFor, km, resolveMentions, typeGroup, type Weights } from '../../src/components/places/resolve.js';
+import type { SpottedMention } from '../../src/components/places/spot.js';
 import type { Gazetteer } from '../../src/gazetteer/gazetteer.js';
 import { nameKey } from '../../src/gazetteer/normalize.js';
 import { sharedPath } from './shared.js';
@@ -60,14 +62,25 @@ export function newGvCounts(): GvCounts {
 }
 
 /** The incident's city as a name key ("Chicago", "Toledo"; "Collier (county)" -> "collier"). */
-function cityKey(inc: GvIncident): string {
+export function gvCityKey(inc: GvIncident): string {
   return nameKey(inc.city_or_county.replace(/\s*\(.*\)\s*$/, '').replace(/\s+(?:County|Parish|Borough|Township)$/i, ''));
 }
 
+/** What scoring needs of a place read: its span, kind and where it was resolved. */
+export interface GvPlace {
+  start: number;
+  end: number;
+  kind: string;
+  countryCode: string;
+  admin1?: string;
+  lat: number;
+  lon: number;
+}
+
 /** Scores one analysed article's places against its incident (see the header). */
-export function scoreGvArticle(c: GvCounts, gaz: Gazetteer, text: string, places: PlaceMention[], inc: GvIncident): void {
+export function scoreGvArticle(c: GvCounts, gaz: Gazetteer, text: string, places: GvPlace[], inc: GvIncident): void {
   c.articles++;
-  const city = cityKey(inc);
+  const city = gvCityKey(inc);
   for (const p of places) {
     if (p.kind !== 'toponym') continue;
     c.toponyms++;
@@ -91,6 +104,51 @@ export function scoreGvArticle(c: GvCounts, gaz: Gazetteer, text: string, places
   }
 }
 
+/** A gun-violence article analysed up to the places stage's spotting: what resolution needs, kept small. */
+export interface GvDoc {
+  article: GvArticle;
+  incident: GvIncident;
+  text: string;
+  title: string | null;
+  url: string | null;
+  dateline: { start: number; end: number } | null;
+  mentions: SpottedMention[];
+}
+
+/** Is the article in the half looked at while developing (even incident numbers) or the held half (odd)? */
+export function gvDevHalf(a: GvArticle): boolean {
+  return Number(a.incident) % 2 === 0;
+}
+
+/**
+ * Analyses the articles of one half with an analyzer whose pipeline ends before `places` (cleaning on, as a user
+ * runs it) and spots their place mentions.
+ */
+export function gvDocs(analyzer: Analyzer, model: PlacesModel, dev: boolean, opts: { quick?: boolean; log: (m: string) => void }): GvDoc[] {
+  const { articles, incidents } = loadGunViolence();
+  const list = articles.filter((a) => gvDevHalf(a) === dev && a.text.trim() !== '' && incidents.has(a.incident));
+  const out: GvDoc[] = [];
+  for (const [i, a] of (opts.quick ? list.slice(0, 150) : list).entries()) {
+    if (i % 500 === 0) opts.log(`gun-violence (${dev ? 'dev' : 'held'} half) ${i}/${list.length}`);
+    const doc = analyzer.analyzeDoc({ id: a.id, text: a.text, title: a.title, url: a.url, published: a.published });
+    out.push({ article: a, incident: incidents.get(a.incident)!, text: doc.text, title: doc.title, url: doc.url, dateline: doc.dateline, mentions: spotPlaces(doc, model) });
+  }
+  return out;
+}
+
+/** Scores resolved gun-violence documents under `prefix` ("gv", "gv-held"). */
+export function scoreGvDocs(prefix: string, docs: GvDoc[], model: PlacesModel, weights: Weights = model.weights): Record<string, number> {
+  const c = newGvCounts();
+  for (const d of docs) {
+    const resolved = resolveMentions(model.gazetteer, placeContext(d, model), d.mentions, weights);
+    const places = resolved.map((r) => ({ start: r.start, end: r.end, kind: r.kind, countryCode: r.place.cc, admin1: r.place.a1, lat: r.place.lat, lon: r.place.lon }));
+    scoreGvArticle(c, model.gazetteer, d.text, places, d.incident);
+  }
+  const metrics: Record<string, number> = {};
+  summariseGv(prefix, c, metrics);
+  return metrics;
+}
+
 export function summariseGv(prefix: string, c: GvCounts, metrics: Record<string, number>): void {
   const r = (a: number, b: number): number => Math.round((a / Math.max(1, b)) * 10000) / 10000;
   metrics[`${prefix}.articles`] = c.articles;
@@ -102,21 +160,7 @@ export function summariseGv(prefix: string, c: GvCounts, metrics: Record<string,
   metrics[`${prefix}.city_161`] = r(c.city161, c.city);
 }
 
-/** Runs the analyzer over the gun-violence articles and returns "gv.*" (even incidents) and "gv-held.*" (odd). */
-export function evaluateGv(analyzer: Analyzer, gaz: Gazetteer, opts: { quick?: boolean; log: (m: string) => void }): Record<string, number> {
-  const { articles, incidents } = loadGunViolence();
-  const dev = newGvCounts();
-  const held = newGvCounts();
-  const list = opts.quick ? articles.slice(0, 300) : articles;
-  list.forEach((a, i) => {
-    const inc = incidents.get(a.incident);
-    if (!inc || !a.text.trim()) return;
-    if (i % 500 === 0) opts.log(`gun-violence ${i}/${list.length}`);
-    const doc = analyzer.analyzeDoc({ id: a.id, text: a.text, title: a.title, url: a.url, published: a.published });
-    scoreGvArticle(Number(a.incident) % 2 === 0 ? dev : held, gaz, doc.text, doc.places, inc);
-  });
-  const metrics: Record<string, number> = {};
-  summariseGv('gv', dev, metrics);
-  summariseGv('gv-held', held, metrics);
-  return metrics;
+/** An analyzer whose pipeline stops before places: the gun-violence articles are spotted once and resolved often. */
+export async function spottingAnalyzer(log: (m: string) => void): Promise<Analyzer> {
+  return Analyzer.create({ pipeline: { components: ['clean', 'segment', 'ner'].map((name) => ({ name })) }, log });
 }

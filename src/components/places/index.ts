@@ -117,8 +117,8 @@ function withAbbreviationDot(text: string, gaz: Gazetteer, m: SpottedMention): S
   return { ...m, end: m.end + 1 };
 }
 
-/** Runs spotting and resolution over a Doc and assigns doc.places. */
-export function placeDoc(doc: Doc, model: PlacesModel): void {
+/** The toponym, demonym and embedded mentions of a Doc, before resolution (entities and rules merged, non-places dropped). */
+export function spotPlaces(doc: Doc, model: PlacesModel): SpottedMention[] {
   const spotter = new Spotter(model.gazetteer, model.spotting);
   const rules = spotter.spot(doc);
   const gaz = model.gazetteer;
@@ -130,7 +130,12 @@ export function placeDoc(doc: Doc, model: PlacesModel): void {
     strongPlace,
     abbreviation: (surface) => gaz.abbreviation(surface) !== undefined || gaz.isDemonym(nameKey(surface)),
   });
-  const resolved = resolveMentions(model.gazetteer, placeContext(doc, model), mentions, model.weights);
+  return mentions;
+}
+
+/** Runs spotting and resolution over a Doc and assigns doc.places. */
+export function placeDoc(doc: Doc, model: PlacesModel): void {
+  const resolved = resolveMentions(model.gazetteer, placeContext(doc, model), spotPlaces(doc, model), model.weights);
   doc.places = resolved.map((r) => toPlaceMention(doc, model.gazetteer, r));
 }
 
