@@ -67,7 +67,9 @@ export const evaluate: Evaluation = async ({ log, quick }) => {
   if (!quick && !process.argv.includes('--no-cv')) {
     // Held-out scores of the ranker: the shipped weights were trained on these articles, so the figures above are
     // in-sample; the "*.cv.*" ones retrain per fold (eval/train-places.ts) and score only held-out articles.
-    Object.assign(scores.metrics, crossValidate(run, [...itemsOf(run), ...gvItems(gvDev)], () => {}));
+    const cv = crossValidate(run, [...itemsOf(run), ...gvItems(gvDev)], () => {});
+    Object.assign(scores.metrics, cv.metrics);
+    scores.details = [scores.details ?? '', cv.details].join('\n\n');
   }
   if (spotter) {
     // Real US local news (title and URL given, cleaning on): the dev half (in the ranker's training) and the held half.

@@ -9,6 +9,7 @@ import type { GazPlace, Gazetteer } from '../../gazetteer/gazetteer.js';
 import { loadEmbeddedGazetteer } from '../../gazetteer/load.js';
 import { nameKey } from '../../gazetteer/normalize.js';
 import { DEFAULT_WEIGHTS, FEATURES, resolveMentions, type DocContext, typeGroup, type Feature, type ResolvedMention, type Weights } from './resolve.js';
+import { calibratedConfidence, parseCalibration, type Calibration } from './calibrate.js';
 import { dropNonPlaces } from './notplace.js';
 import { entityMentions, mergeMentions, parseSpotting, Spotter, type SpottedMention, type SpottingData } from './spot.js';
 
@@ -20,6 +21,8 @@ export interface PlacesModel {
   gazetteer: Gazetteer;
   spotting: SpottingData;
   weights: Weights;
+  /** Maps a reading's signals to the probability that it is right (calibrate.ts); without it, the raw confidence. */
+  calibration?: Calibration;
   /** Region codes after a comma ("Toledo, OH"): code -> "CC.A1". */
   regionCodes: ReadonlyMap<string, string>;
 }
@@ -46,12 +49,14 @@ export async function loadPlacesModel(ctx: Pick<ComponentContext, 'resources' | 
     return g;
   });
   const spotting = await ctx.shared.get('places-spotting', async () => parseSpotting(await ctx.resources.text(SPOTTING_RESOURCE)));
-  const weights = await ctx.shared.get('places-weights', async () => ((await ctx.resources.has(WEIGHTS_RESOURCE)) ? parseWeights(await ctx.resources.text(WEIGHTS_RESOURCE)) : DEFAULT_WEIGHTS));
+  const weightsJson = await ctx.shared.get('places-weights-json', async () => ((await ctx.resources.has(WEIGHTS_RESOURCE)) ? await ctx.resources.text(WEIGHTS_RESOURCE) : null));
+  const weights = weightsJson ? parseWeights(weightsJson) : DEFAULT_WEIGHTS;
+  const calibration = weightsJson ? parseCalibration((JSON.parse(weightsJson) as { calibration?: unknown }).calibration, WEIGHTS_RESOURCE) : undefined;
   const regionCodes = await ctx.shared.get('places-region-codes', async () => {
     const raw = JSON.parse(await ctx.resources.text(REGION_CODES_RESOURCE)) as { codes?: Record<string, string> };
     return new Map(Object.entries(raw.codes ?? {}));
   });
-  return { gazetteer, spotting, weights, regionCodes };
+  return { gazetteer, spotting, weights, regionCodes, ...(calibration ? { calibration } : {}) };
 }
 
 /** How an event located at this mention is coded (ACLED geo_precision); see docs/places.md. */
@@ -133,9 +138,17 @@ export function spotPlaces(doc: Doc, model: PlacesModel): SpottedMention[] {
   return mentions;
 }
 
+/** Spots and resolves the places of a Doc, each with its calibrated confidence when the model has a calibration. */
+export function resolvePlaces(doc: Doc, model: PlacesModel): ResolvedMention[] {
+  const resolved = resolveMentions(model.gazetteer, placeContext(doc, model), spotPlaces(doc, model), model.weights);
+  const cal = model.calibration;
+  if (!cal) return resolved;
+  return resolved.map((r) => ({ ...r, confidence: Math.round(calibratedConfidence(cal, r.signals) * 1000) / 1000 }));
+}
+
 /** Runs spotting and resolution over a Doc and assigns doc.places. */
 export function placeDoc(doc: Doc, model: PlacesModel): void {
-  const resolved = resolveMentions(model.gazetteer, placeContext(doc, model), spotPlaces(doc, model), model.weights);
+  const resolved = resolvePlaces(doc, model);
   doc.places = resolved.map((r) => toPlaceMention(doc, model.gazetteer, r));
 }
 

@@ -87,6 +87,25 @@ export interface ResolvedMention {
   confidence: number;
   /** A locative cue right before the mention ("near", "outside", "north of"): the event is near, not in, the place. */
   near: boolean;
+  /** What the confidence is computed from; calibrate.ts maps it to a probability of being right. */
+  signals: ConfidenceSignals;
+}
+
+/** The evidence about one resolution that its confidence is calibrated on (calibrate.ts). */
+export interface ConfidenceSignals {
+  /** Softmax probability of the chosen candidate among the mention's candidates. */
+  p: number;
+  /** Probability mass of the candidates in the chosen candidate's country (a right country, a wrong town, is half right). */
+  pCountry: number;
+  candidates: number;
+  skeleton: boolean;
+  kind: MentionKind;
+  source: SpottedMention['source'];
+  outOfFocus: boolean;
+  /** Feature type of the reading (typeGroup). */
+  group: string;
+  /** How many times the document names this surface form. */
+  repeats: number;
 }
 
 interface Work {
@@ -429,6 +448,8 @@ export function resolveMentions(
   }
   trace?.(works.map((wk) => ({ mention: wk.m, cands: wk.cands, feats: wk.feats, choice: wk.choice })));
   const offFocus = outOfFocus(works);
+  const surfaceCount = new Map<string, number>();
+  for (const k of keys) surfaceCount.set(k, (surfaceCount.get(k) ?? 0) + 1);
 
   return works.map((wk, i) => {
     const mx = Math.max(...wk.scores);
@@ -441,6 +462,19 @@ export function resolveMentions(
     if (wk.m.source === 'override') conf *= 0.8;
     if (offFocus[i]) conf *= OUT_OF_FOCUS;
     const before = ctx.text.slice(Math.max(0, wk.m.start - 40), wk.m.start);
+    let pCountry = 0;
+    for (let ci = 0; ci < wk.cands.length; ci++) if (wk.cands[ci]!.place.cc === c.place.cc) pCountry += Math.exp(wk.scores[ci]! - mx) / z;
+    const signals: ConfidenceSignals = {
+      p: Math.exp(wk.scores[wk.choice]! - mx) / z,
+      pCountry,
+      candidates: wk.cands.length,
+      skeleton: c.match === 'skeleton',
+      kind: wk.m.kind,
+      source: wk.m.source,
+      outOfFocus: offFocus[i]!,
+      group: typeGroup(c.place),
+      repeats: surfaceCount.get(keys[i]!) ?? 1,
+    };
     return {
       start: wk.m.start,
       end: wk.m.end,
@@ -448,6 +482,7 @@ export function resolveMentions(
       place: c.place,
       confidence: Math.round(conf * 1000) / 1000,
       near: NEAR.test(before),
+      signals,
     };
   });
 }
