@@ -16,6 +16,7 @@ import { resolveMentions, type Weights } from '../src/components/places/resolve.
 import { goldMentions, newScored, prepareGeo, scoreArticle, summarise, type GeoRun, type Scored } from './lib/geo-run.js';
 import { runEvaluationMain, type EvalScores, type Evaluation } from './lib/report.js';
 import { crossValidate, gvItems, itemsOf } from './train-places.js';
+import { acledPlaceDocs, scoreAcledDocs } from './lib/geo-acled.js';
 import { missingShared } from './lib/shared.js';
 import { gvDocs, scoreGvDocs, spottingAnalyzer } from './lib/geo-gv.js';
 
@@ -75,6 +76,10 @@ export const evaluate: Evaluation = async ({ log, quick }) => {
     // Real US local news (title and URL given, cleaning on): the dev half (in the ranker's training) and the held half.
     Object.assign(scores.metrics, scoreGvDocs('gv', gvDev, run.model));
     Object.assign(scores.metrics, scoreGvDocs('gv-held', gvDocs(spotter, run.model, false, { quick: quick === true, log }), run.model));
+  }
+  if (spotter && !missingShared('eval', 'events', 'acled-extra')) {
+    // Conflict-zone notes never trained on: ACLED's own location named in the note, read within 161 km of its point.
+    Object.assign(scores.metrics, scoreAcledDocs(acledPlaceDocs(spotter, run.model, { quick: quick === true, log }), run.model));
   }
   return scores;
 };

@@ -47,7 +47,6 @@ export interface Item {
  * toponym's. Local news is what those two sets have least of; half weight keeps them the larger share of the loss.
  */
 export const GV_WEIGHT = 0.5;
-
 /**
  * Weak labels from the gun-violence dev half: each mention of the incident's own city (GVA's city_or_county) is
  * correct at the candidates within 161 km of the incident's point. Incidents without a point are left out.
@@ -252,7 +251,7 @@ async function main(): Promise<void> {
   const out = {
     _about:
       'Candidate-ranking weights of the places resolver (src/components/places/resolve.ts FEATURES), a conditional-logit ranker trained by `npm run train:places` (eval/train-places.ts) on the gold spans of GeoWebNews and TR-News (dev data). "cv" holds the scores of 5-fold cross-validation by article (fold = article index mod 5 within each data set), held-out predictions only.',
-    training: { folds: FOLDS, rounds: ROUNDS, ...FIT, gvWeight: GV_WEIGHT, articles: items.filter((it) => it.full).length, gunViolenceArticles: items.filter((it) => !it.full).length },
+    training: { folds: FOLDS, rounds: ROUNDS, ...FIT, gvWeight: GV_WEIGHT, articles: items.filter((it) => it.full).length, gunViolenceArticles: items.filter((it) => it.dataset === 'gv').length },
     cv,
     weights: w,
     // Fitted on the out-of-fold predictions of the cross-validation above (the ranker never saw those articles).

@@ -10,7 +10,7 @@ import type { ConfidenceSignals } from './resolve.js';
 
 export const CALIBRATION_FEATURES = [
   'bias', 'logit_p', 'logit_p_country', 'log_candidates', 'single', 'skeleton', 'embedded', 'demonym', 'rule', 'override', 'out_of_focus',
-  'country', 'adm1', 'continent', 'region', 'town', 'log_repeats',
+  'country', 'adm1', 'continent', 'region', 'capital', 'town', 'log_repeats',
 ] as const;
 export type CalibrationFeature = (typeof CALIBRATION_FEATURES)[number];
 export type Calibration = Partial<Record<CalibrationFeature, number>>;
@@ -21,7 +21,7 @@ const logit = (p: number): number => {
 };
 
 export function calibrationFeatures(s: ConfidenceSignals): Float64Array {
-  const town = ['capital', 'seat1', 'seat2', 'ppl', 'other'].includes(s.group);
+  const town = ['seat1', 'seat2', 'ppl', 'other'].includes(s.group);
   const v: Record<CalibrationFeature, number> = {
     bias: 1,
     logit_p: logit(s.p),
@@ -38,6 +38,7 @@ export function calibrationFeatures(s: ConfidenceSignals): Float64Array {
     adm1: s.group === 'adm1' ? 1 : 0,
     continent: s.group === 'continent' ? 1 : 0,
     region: s.group === 'region' || s.group === 'adm2' || s.group === 'water' ? 1 : 0,
+    capital: s.group === 'capital' ? 1 : 0,
     town: town ? 1 : 0,
     log_repeats: Math.log(s.repeats),
   };

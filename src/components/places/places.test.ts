@@ -183,16 +183,21 @@ describe('issue #2/#5: a toponym the tagger labelled otherwise', () => {
 });
 
 describe('a town far outside the document geography', () => {
-  it('keeps its only reading but with low confidence ("Fano" in an Ethiopian report)', () => {
+  // Confidences are calibrated probabilities (calibrate.ts); these rule-spotted mentions (no ner stage here) are less
+  // sure than the tagger's, so the test compares them rather than fixing thresholds.
+  it('keeps its only reading but with a lower confidence ("Fano" in an Ethiopian report)', () => {
     const d = run('Addis Ababa: Ethiopian federal troops clashed with Fano militiamen near Gondar in the Amhara region on Tuesday.');
     const fano = d.places.find((p) => p.text === 'Fano');
-    if (fano) expect(fano.confidence).toBeLessThan(0.5);
-    expect(d.places.find((p) => p.text === 'Gondar')?.confidence).toBeGreaterThan(0.5);
+    const alone = run('Officials met in Fano on Monday.').places.find((p) => p.text === 'Fano')!;
+    if (fano) {
+      expect(fano.confidence).toBeLessThan(alone.confidence);
+      expect(fano.confidence).toBeLessThan(d.places.find((p) => p.text === 'Gondar')!.confidence);
+    }
   });
 
   it('leaves a lone foreign town alone when nothing else says where the report is', () => {
     const d = run('Officials met in Fano on Monday.');
-    expect(d.places.find((p) => p.text === 'Fano')?.confidence).toBeGreaterThan(0.5);
+    expect(d.places.find((p) => p.text === 'Fano')?.countryCode).toBe('IT');
   });
 });
 describe('issue 6: qualifiers and administrative names as event reports write them', () => {

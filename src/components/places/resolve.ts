@@ -427,6 +427,16 @@ export function resolveMentions(
   for (const group of bySurface.values()) {
     if (group.length < 2) continue;
     const unq = group.filter((g) => !g.qualified);
+    // Read once with a qualifier ("YUMA, Colo."), a name keeps that reading where it comes bare ("Yuma High School").
+    const qualifiedIds = new Set(group.filter((g) => g.qualified).map((g) => g.cands[g.choice]!.place.id));
+    if (qualifiedIds.size === 1 && unq.length > 0) {
+      const id = [...qualifiedIds][0]!;
+      for (const g of unq) {
+        const i = g.cands.findIndex((c) => c.place.id === id);
+        if (i >= 0) g.choice = i;
+      }
+      continue;
+    }
     if (unq.length < 2) continue;
     let best = unq[0]!;
     for (const g of unq) if (Math.max(...g.scores) > Math.max(...best.scores)) best = g;
