@@ -20,7 +20,7 @@ import { placeContext, placeDoc, resolvePlaces } from '../src/components/places/
 import { calibratedConfidence, fitCalibration } from '../src/components/places/calibrate.js';
 import { calibrationScores } from './lib/calibration.js';
 import { fitRanker, type RankExample } from '../src/components/places/ranker.js';
-import { DEFAULT_WEIGHTS, FEATURES, km, resolveMentions, weightVector, type ConfidenceSignals, type ResolutionTrace, type ResolvedMention, type Weights } from '../src/components/places/resolve.js';
+import { DEFAULT_WEIGHTS, FEATURES, km, resolveMentions, typeGroup, weightVector, type ConfidenceSignals, type ResolutionTrace, type ResolvedMention, type Weights } from '../src/components/places/resolve.js';
 import type { SpottedMention } from '../src/components/places/spot.js';
 import { gvCityKey, gvDocs, spottingAnalyzer, type GvDoc } from './lib/geo-gv.js';
 import { goldMentions, newScored, prepareGeo, scoreArticle, summarise, type GeoRun, type Scored } from './lib/geo-run.js';
@@ -88,9 +88,13 @@ function examplesOf(run: GeoRun, items: Item[], w: Weights): RankExample[] {
     for (const g of it.article.toponyms) {
       const t = bySpan.get(`${g.start}:${g.end}`);
       if (!t || t.cands.length < 2) continue;
-      const positive = t.cands.map((c) => (g.geonameId !== null && c.place.id === g.geonameId) || km(c.place.lat, c.place.lon, g.lat, g.lon) < 161);
+      // A weak label knows the incident's city, not whether a mention names the city or a same-named region ("the
+      // Tillaberi region", "New York" state): for those, regions and countries are left out of the choice.
+      const keep = t.cands.map((c) => it.dataset !== 'gv' || !['country', 'adm1', 'adm2'].includes(typeGroup(c.place)));
+      const positive = t.cands.map((c) => (g.geonameId !== null && c.place.id === g.geonameId) || km(c.place.lat, c.place.lon, g.lat, g.lon) < 161).filter((_, i) => keep[i]);
       if (!positive.some(Boolean) || positive.every(Boolean)) continue;
-      out.push({ feats: t.feats.map((f) => Float64Array.from(f)), positive, weight: (it.dataset === 'gv' ? GV_WEIGHT : 1) / perSurface.get(nameKey(g.phrase))! });
+      const feats = t.feats.filter((_, i) => keep[i]).map((f) => Float64Array.from(f));
+      out.push({ feats, positive, weight: (it.dataset === 'gv' ? GV_WEIGHT : 1) / perSurface.get(nameKey(g.phrase))! });
     }
   }
   return out;

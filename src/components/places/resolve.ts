@@ -17,7 +17,7 @@ export const FEATURES = [
   't_country', 't_adm1', 't_adm2', 't_continent', 't_capital', 't_seat1', 't_seat2', 't_ppl', 't_region', 't_water', 't_other',
   'logpop', 'pop_top', 'skeleton', 'demonym', 'primary', 'region_of_town', 'town_of_region', 'qualifier',
   'country_ev', 'country_top', 'country_share', 'top_in_country', 'share_top_in_country', 'admin1_ev', 'admin1_count', 'admin1_named', 'country_named', 'dateline',
-  'proximity', 'capital_in_context', 'region_support', 'named_exclusive', 'named_near', 'doc_country', 'doc_region',
+  'proximity', 'capital_in_context', 'region_support', 'named_exclusive', 'named_near', 'doc_country', 'doc_region', 'head_type',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 export const NF = FEATURES.length;
@@ -153,6 +153,21 @@ const QUALIFIER_FIRST = new RegExp(`^${HEADS}\\s*(?:,\\s*|\\(\\s*|\\s+in\\s+(?:t
 /** Between one qualifier and the next in a chain: "Y township, Z district, W region". */
 const QUALIFIER_NEXT = new RegExp(`^${HEADS}\\s*,\\s*$`, 'i');
 
+/** Lower-case head words after a name and the kinds of place they name. */
+const HEAD_AFTER = /^\s+(region|province|state|governorate|oblast|district|county|city|town|village)\b/;
+const HEAD_GROUPS: Record<string, string[]> = {
+  region: ['adm1', 'region'],
+  province: ['adm1'],
+  state: ['adm1'],
+  governorate: ['adm1'],
+  oblast: ['adm1'],
+  district: ['adm2'],
+  county: ['adm2'],
+  city: ['capital', 'seat1', 'seat2', 'ppl'],
+  town: ['capital', 'seat1', 'seat2', 'ppl'],
+  village: ['ppl', 'seat2'],
+};
+
 export interface DocContext {
   text: string;
   dateline: { start: number; end: number } | null;
@@ -224,7 +239,13 @@ export function resolveMentions(
   const hints = documentHints(gaz, ctx, ctx.regionCodes ?? new Map());
   for (const m of mentions) {
     const text = ctx.text.slice(m.start, m.end);
-    const cands = candidatesFor(gaz, text, m.kind);
+    // A head word right after the name says which kind of place it is ("the Tillaberi region", "Bara district").
+    const head = HEAD_AFTER.exec(ctx.text.slice(m.end, m.end + 16))?.[1]?.toLowerCase();
+    const headGroups = head ? HEAD_GROUPS[head] : undefined;
+    const all = candidatesFor(gaz, text, m.kind);
+    // ... and when some candidates are of that kind, the others are not meant ("the Tillaberi region" is not the town).
+    const headed = headGroups ? all.filter((c) => headGroups.includes(typeGroup(c.place))) : [];
+    const cands = headed.length > 0 ? headed : all;
     if (cands.length === 0) continue;
     const key = nameKey(text);
     let maxPop = 0;
@@ -244,6 +265,7 @@ export function resolveMentions(
       if (c.match === 'skeleton') f[F.skeleton] = 1;
       if (c.match === 'demonym') f[F.demonym] = 1;
       if (primaryKey(p) === key) f[F.primary] = 1;
+      if (headGroups?.includes(g)) f[F.head_type] = 1;
       // What the page says of the document's country and region (title, URL, region codes): static per document.
       if (p.cc) f[F.doc_country] = hints.countries.get(p.cc) ?? 0;
       if (p.cc && p.a1 && g !== 'country') f[F.doc_region] = hints.regions.get(`${p.cc}.${p.a1}`) ?? 0;
