@@ -42,17 +42,34 @@ function admin1Names(): Map<string, string> {
   return m;
 }
 
+/** Case, diacritics, apostrophes and an Arabic article folded away: "Al Qāmishlī" and "Qamishli" meet. */
+function fold(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\u0131/g, 'i')
+    .replace(/['\u2018\u2019\u02bf\u02be`]/g, '')
+    .toLowerCase()
+    .replace(/^(al|el|ad|ar|as|ash|at|az)[\s-]+/, '')
+    .replace(/[\s-]+/g, ' ')
+    .trim();
+}
+
 function print(r: Row, a1: Map<string, string>): void {
   process.stdout.write(`${r.id}\t${r.name}\t${r.cc}\t${a1.get(`${r.cc}.${r.admin1}`) ?? '-'}\t${r.lat}\t${r.lon}\tpop ${r.pop}\t${r.fcode}\n`);
 }
 
 function main(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   const args = process.argv.slice(2);
   const a1 = admin1Names();
   if (args[0] === '--seat') {
     const cc = (args[1] ?? '').toUpperCase();
-    const region = (args.slice(2).join(' ') || '').toLowerCase();
-    const codes = [...a1.entries()].filter(([k, v]) => k.startsWith(cc + '.') && v.toLowerCase().includes(region)).map(([k]) => k.slice(cc.length + 1));
+    const region = fold(args.slice(2).join(' '));
+    const codes = [...a1.entries()].filter(([k, v]) => k.startsWith(cc + '.') && fold(v).includes(region)).map(([k]) => k.slice(cc.length + 1));
     for (const r of rows()) if (r.cc === cc && codes.includes(r.admin1) && (r.fcode === 'PPLA' || r.fcode === 'PPLC')) print(r, a1);
     return;
   }
@@ -62,12 +79,12 @@ function main(): void {
     if (args[i] === '--cc') cc = (args[++i] ?? '').toUpperCase();
     else words.push(args[i]!);
   }
-  const q = words.join(' ').toLowerCase();
+  const q = fold(words.join(' '));
   if (!q) {
     process.stderr.write('usage: news-gold-place NAME [--cc XX] | --seat XX REGION\n');
     process.exit(2);
   }
-  const hits = rows().filter((r) => (!cc || r.cc === cc) && (r.name.toLowerCase() === q || r.ascii.toLowerCase() === q || r.alt.some((x) => x.toLowerCase() === q)));
+  const hits = rows().filter((r) => (!cc || r.cc === cc) && (fold(r.name) === q || fold(r.ascii) === q || r.alt.some((x) => fold(x) === q)));
   hits.sort((x, y) => y.pop - x.pop);
   for (const r of hits.slice(0, 15)) print(r, a1);
   if (!hits.length) process.stdout.write('(no GeoNames cities500 place of that name)\n');

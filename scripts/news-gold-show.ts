@@ -23,6 +23,10 @@ function flat(s: string): string {
 }
 
 function main(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   const args = process.argv.slice(2);
   const ids: string[] = [];
   let find: string | null = null;
