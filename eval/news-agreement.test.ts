@@ -1,7 +1,11 @@
 // Agreement between two annotators of the real-news gold, on invented events.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { actorKey, agreement, cohensKappa, matchEvents } from './news-agreement.js';
-import type { GoldEvent } from './lib/news-gold.js';
+import { actorKey, agreement, cohensKappa, evaluateAgreement, matchEvents } from './news-agreement.js';
+import { newsGoldDir, readAgreementIds, NewsGoldError, type AnnotationFile, type GoldEvent } from './lib/news-gold.js';
+import { missingShared, sharedRoot } from './lib/shared.js';
 
 function ev(type: string, sub: string, spans: [number, number][], over: Partial<GoldEvent> = {}): GoldEvent {
   return {
@@ -52,5 +56,35 @@ describe('news agreement', () => {
     expect(actorKey('Military Forces of Syria (2000-)')).toBe('military forces of syria');
     expect(cohensKappa([true, true, false, false], [true, false, false, false])).toBeCloseTo(0.5);
     expect(cohensKappa([false, false], [false, false])).toBe(1);
+  });
+});
+
+describe.skipIf(missingShared('eval', 'events', 'india-police-events'))('news agreement on the gold files', () => {
+  it('says which annotations are missing, then scores B against A once they exist', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'news-agreement-'));
+    for (const f of ['manifest.jsonl', 'agreement-ids.txt']) cpSync(join(newsGoldDir(), f), join(dir, f));
+    cpSync(join(newsGoldDir(), 'annotations', 'A'), join(dir, 'annotations', 'A'), { recursive: true });
+    expect(() => evaluateAgreement(sharedRoot(), dir)).toThrow(NewsGoldError);
+    expect(() => evaluateAgreement(sharedRoot(), dir)).toThrow(/20 of 20 agreement articles lack an annotation/);
+    // B = A, except that B finds no event in the first article that has some: F1 drops, everything else agrees.
+    mkdirSync(join(dir, 'annotations', 'B'), { recursive: true });
+    let changed = 0;
+    for (const id of readAgreementIds(dir)) {
+      const a = JSON.parse(readFileSync(join(dir, 'annotations', 'A', `${id}.json`), 'utf8')) as AnnotationFile;
+      const b: AnnotationFile = { ...a, annotator: 'B' };
+      if (changed === 0 && a.events.length > 0) {
+        changed = a.events.length;
+        b.events = [];
+      }
+      writeFileSync(join(dir, 'annotations', 'B', `${id}.json`), JSON.stringify(b));
+    }
+    const r = evaluateAgreement(sharedRoot(), dir);
+    expect(r.metrics['articles']).toBe(20);
+    const total = r.metrics['all.events.A']!;
+    expect(r.metrics['all.events.matched']).toBe(total - changed);
+    expect(r.metrics['all.event.precision']).toBe(1);
+    expect(r.metrics['all.event.f1']).toBeCloseTo((2 * (total - changed)) / (2 * total - changed));
+    expect(r.metrics['all.matched.subtype']).toBe(1);
+    expect(r.metrics['all.matched.place161']).toBe(1);
   });
 });

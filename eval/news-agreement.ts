@@ -6,8 +6,8 @@
 // Cohen's kappa on the per-article conflict flag derived from each annotator's events.
 //
 //   npm run eval:news-agreement [-- --json]
-import { sharedRoot } from './lib/shared.js';
-import { inCI } from './lib/shared.js';
+import { haversineKm } from '../src/dedup/events.js';
+import { inCI, sharedRoot } from './lib/shared.js';
 import { formatScores, type EvalScores } from './lib/report.js';
 import { articleText, newsGoldDir, readAgreementIds, readAnnotation, readManifest, reportsConflict, NewsGoldError, type GoldEvent } from './lib/news-gold.js';
 
@@ -72,14 +72,6 @@ export function actorKey(name: string): string {
     .toLowerCase();
 }
 
-export function kmBetween(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const r = Math.PI / 180;
-  const dLat = (lat2 - lat1) * r;
-  const dLon = (lon2 - lon1) * r;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
 /** Cohen's kappa for two raters' yes/no labels (1 when they agree on everything, even with one class). */
 export function cohensKappa(x: readonly boolean[], y: readonly boolean[]): number {
   const n = x.length;
@@ -126,7 +118,7 @@ export function agreement(pairs: readonly AnnotatedPair[], filter: (e: GoldEvent
       if (actorKey(x.actor1.name) === actorKey(y.actor1.name)) actor++;
       if (x.actor1.inter === y.actor1.inter) inter++;
       if (x.place === null && y.place === null) place++;
-      else if (x.place && y.place && kmBetween(x.place.lat, x.place.lon, y.place.lat, y.place.lon) <= 161) place++;
+      else if (x.place && y.place && haversineKm(x.place.lat, x.place.lon, y.place.lat, y.place.lon) <= 161) place++;
       if ((x.date?.value ?? null) === (y.date?.value ?? null)) date++;
       if (x.fatalities === y.fatalities) fat++;
     }
@@ -179,8 +171,8 @@ export function loadAgreementPairs(shared: string, dir = newsGoldDir()): Annotat
   return pairs;
 }
 
-export function evaluateAgreement(shared = sharedRoot()): EvalScores {
-  const pairs = loadAgreementPairs(shared);
+export function evaluateAgreement(shared = sharedRoot(), dir = newsGoldDir()): EvalScores {
+  const pairs = loadAgreementPairs(shared, dir);
   const all = agreement(pairs);
   const news = agreement(pairs, (e) => !e.background);
   const metrics: Record<string, number> = { articles: pairs.length };
