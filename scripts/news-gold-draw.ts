@@ -6,7 +6,7 @@
 //   node dist/scripts/news-gold-draw.js [SOURCE...] [--limit N]
 import { rng } from '../src/core/random.js';
 import { sharedRoot } from '../eval/lib/shared.js';
-import { NEWS_SOURCES, readSource, wordCount, type NewsSource } from '../eval/lib/news-sources.js';
+import { NEWS_SOURCES, readSource, runGoldScript, wordCount, type NewsSource } from '../eval/lib/news-sources.js';
 
 export const DRAW_SEED = 13;
 export const MIN_WORDS = 100;
@@ -57,4 +57,4 @@ function main(): void {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) main();
+if (import.meta.url === `file://${process.argv[1]}`) runGoldScript('news-gold-draw', main);

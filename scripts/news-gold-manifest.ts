@@ -11,7 +11,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rng } from '../src/core/random.js';
 import { sharedRoot } from '../eval/lib/shared.js';
-import { readArticle, textChecksum, wordCount, NEWS_SOURCES, type NewsSource } from '../eval/lib/news-sources.js';
+import { readArticle, runGoldScript, textChecksum, wordCount, NEWS_SOURCES, type NewsSource } from '../eval/lib/news-sources.js';
 import { annotationPath, newsGoldDir, readManifest, type ManifestEntry, type Split } from '../eval/lib/news-gold.js';
 
 export const AGREEMENT_SEED = 1313;
@@ -96,4 +96,4 @@ function main(): void {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) main();
+if (import.meta.url === `file://${process.argv[1]}`) runGoldScript('news-gold-manifest', main);

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageDir } from '../src/data/resources.js';
 import { sharedPath } from '../eval/lib/shared.js';
+import { runGoldScript } from '../eval/lib/news-sources.js';
 
 interface Row {
   id: number;
@@ -90,4 +91,4 @@ function main(): void {
   if (!hits.length) process.stdout.write('(no GeoNames cities500 place of that name)\n');
 }
 
-main();
+runGoldScript('news-gold-place', main);

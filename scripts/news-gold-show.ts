@@ -9,7 +9,7 @@
 //   ... --head                                             only the header (source, date, length, title)
 import { join } from 'node:path';
 import { sharedRoot } from '../eval/lib/shared.js';
-import { readArticle, textChecksum, wordCount } from '../eval/lib/news-sources.js';
+import { readArticle, runGoldScript, textChecksum, wordCount } from '../eval/lib/news-sources.js';
 import { splitSentences } from '../eval/lib/news-sentences.js';
 import { newsGoldDir, readAnnotation, type Annotator, NewsGoldError } from '../eval/lib/news-gold.js';
 
@@ -100,4 +100,4 @@ function main(): void {
   }
 }
 
-main();
+runGoldScript('news-gold-show', main);

@@ -229,3 +229,15 @@ export function readArticle(shared: string, id: string): SourceArticle | null {
   if (!source) return null;
   return readSource(shared, source).get(id) ?? null;
 }
+
+/** For the gold scripts: a missing shared file becomes one clear line (exit 2) instead of a stack trace. */
+export function runGoldScript(name: string, main: () => void): void {
+  try {
+    main();
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code !== 'ENOENT') throw e;
+    process.stderr.write(`${name}: file missing: ${err.path ?? err.message} (set SITREP_SHARED to the folder holding eval/ and gazetteer/)\n`);
+    process.exitCode = 2;
+  }
+}
