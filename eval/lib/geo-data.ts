@@ -47,7 +47,7 @@ function unescapeXml(s: string): string {
     .replace(/&amp;/g, '&');
 }
 
-function tag(xml: string, name: string): string | null {
+export function tag(xml: string, name: string): string | null {
   const m = new RegExp(`<${name}(?:\\s[^>]*)?>([\\s\\S]*?)</${name}>`).exec(xml);
   if (!m) return null;
   const v = m[1]!;
