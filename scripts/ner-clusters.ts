@@ -189,11 +189,11 @@ function twoMeans(vec: Float32Array, D: number, ids: number[]): [number[], numbe
   return [a, b];
 }
 
-export function writeClusters(clusters: Map<string, string>, file = 'clusters.tsv'): void {
+export function writeClusters(clusters: Map<string, string>, file = 'clusters.tsv', dir = 'ner'): void {
   const lines = [...clusters.entries()]
     .sort((x, y) => (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))
     .map(([w, p]) => `${p}\t${w}`);
-  writeFileSync(join(packageRoot(), 'data', 'ner', file), lines.join('\n') + '\n');
+  writeFileSync(join(packageRoot(), 'data', dir, file), lines.join('\n') + '\n');
 }
 
 if (process.argv[1]?.endsWith('ner-clusters.js')) {

@@ -64,8 +64,9 @@ export class Analyzer {
     return this.pipeline.run(doc);
   }
 
-  analyze(input: AnalyzeInput): DocJSON {
-    return this.analyzeDoc(input).toJSON();
+  /** The contract JSON of one article; `tokens` adds the syntax layer (the CLI's --tokens). */
+  analyze(input: AnalyzeInput, options: { tokens?: boolean } = {}): DocJSON {
+    return this.analyzeDoc(input).toJSON(options);
   }
 
   private prepare(input: AnalyzeInput): Doc {

@@ -12,6 +12,8 @@ import type {
   Span,
   TextSpan,
   Token,
+  TokenJSON,
+  Word,
 } from './types.js';
 
 /** A counted quantity of people or things ("thousands of civilians", "five children", "dozens killed"). */
@@ -35,6 +37,7 @@ export type LayerName =
   | 'dateline'
   | 'sentences'
   | 'tokens'
+  | 'words'
   | 'entities'
   | 'places'
   | 'dates'
@@ -77,6 +80,8 @@ export class Doc {
   dateline: Span | null = null;
   sentences: Span[] = [];
   tokens: Token[] = [];
+  /** The syntax layer: UD words with tags, lemmas, features and dependency arcs (see Word). */
+  words: Word[] = [];
   entities: Entity[] = [];
   places: PlaceMention[] = [];
   dates: DateMention[] = [];
@@ -129,8 +134,8 @@ export class Doc {
     return out;
   }
 
-  /** The contract JSON (../shared/CONTRACT.md), with `text` in every span. */
-  toJSON(): DocJSON {
+  /** The contract JSON (../shared/CONTRACT.md), with `text` in every span; `tokens` adds the syntax layer. */
+  toJSON(options: { tokens?: boolean } = {}): DocJSON {
     return {
       version: 1,
       id: this.id,
@@ -139,6 +144,7 @@ export class Doc {
       text: this.text,
       removed: this.removed.map((r) => ({ text: r.text, reason: r.reason })),
       sentences: this.sentences.map((s) => ({ start: s.start, end: s.end })),
+      ...(options.tokens ? { tokens: this.words.map(tokenJSON) } : {}),
       entities: this.entities,
       places: this.places,
       dates: this.dates,
@@ -149,6 +155,12 @@ export class Doc {
       quantities: this.quantities,
     };
   }
+}
+
+function tokenJSON(w: Word): TokenJSON {
+  const t: TokenJSON = { start: w.start, end: w.end, pos: w.upos, lemma: w.lemma, head: w.head, dep: w.deprel, xpos: w.xpos };
+  if (w.feats !== '') t.feats = w.feats;
+  return t;
 }
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;

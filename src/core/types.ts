@@ -19,6 +19,41 @@ export interface Token extends TextSpan {
   sentence: number;
 }
 
+/**
+ * A word of the syntax layer (UD English tokenisation, which refines `tokens`: "US-backed" is three words), with
+ * its part of speech, lemma, features and dependency arc. Printed as the contract's `tokens` layer with --tokens.
+ */
+export interface Word extends Span {
+  /** Index into `Doc.tokens` of the token the word lies in. */
+  token: number;
+  /** Index into `Doc.sentences`. */
+  sentence: number;
+  /** Universal POS tag ("NOUN", "VERB", "PROPN", ...). */
+  upos: string;
+  /** Penn Treebank tag ("NNS", "VBD", ...). */
+  xpos: string;
+  lemma: string;
+  /** UD features ("Tense=Past|VerbForm=Fin"), "" when none. */
+  feats: string;
+  /** Index into `Doc.words` of the head, -1 for the root of a sentence. */
+  head: number;
+  /** UD relation with its subtype ("nsubj", "obl:agent"). */
+  deprel: string;
+}
+
+/** The contract's `tokens` layer entry (../shared/CONTRACT.md, printed with --tokens). */
+export interface TokenJSON {
+  start: number;
+  end: number;
+  pos: string;
+  lemma?: string;
+  feats?: string;
+  head: number;
+  dep: string;
+  /** Added field: the Penn Treebank tag. */
+  xpos?: string;
+}
+
 export interface Removed {
   text: string;
   reason: string;
@@ -132,6 +167,8 @@ export interface DocJSON {
   text: string;
   removed: Removed[];
   sentences: Span[];
+  /** Only with --tokens: the syntax layer (UD English words). */
+  tokens?: TokenJSON[];
   entities: Entity[];
   places: PlaceMention[];
   dates: DateMention[];

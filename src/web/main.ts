@@ -82,7 +82,18 @@ class App implements AppContext {
       h('span', { class: 'exports', role: 'group', 'aria-label': 'Export the filtered events' }, h('span', { class: 'muted' }, 'Export'), this.exports),
       h('span', { class: 'account' }, write, ' ', this.who, changeWho),
     );
-    fill(document.getElementById('app')!, header, this.main, h('div', { id: 'status', class: 'status', 'aria-live': 'polite' }), this.dialog);
+    const credits = h(
+      'footer',
+      { class: 'credits', 'data-testid': 'credits' },
+      'Places from ',
+      h('a', { href: 'https://www.geonames.org/', rel: 'noreferrer' }, 'GeoNames'),
+      ' (CC BY 4.0). Parser and tagger trained on ',
+      h('a', { href: 'https://universaldependencies.org/treebanks/en_ewt/', rel: 'noreferrer' }, 'UD English EWT'),
+      ' (CC BY-SA 4.0) and ',
+      h('a', { href: 'https://gucorpling.org/gum/', rel: 'noreferrer' }, 'GUM'),
+      ' (CC BY 4.0).',
+    );
+    fill(document.getElementById('app')!, header, this.main, credits, h('div', { id: 'status', class: 'status', 'aria-live': 'polite' }), this.dialog);
     this.showWho();
     window.addEventListener('popstate', () => {
       const before = pageSearch(this.filters, this.order);

@@ -27,6 +27,8 @@ ${INPUT_OPTIONS_HELP}
 
 Options:
   --no-clean             take the text verbatim: no boilerplate removal, so offsets index the input exactly
+  --tokens               also print the tokens layer: UD words with part of speech, lemma, features and
+                         dependency head and relation (docs/syntax.md)
   --pretty               indented JSON for people (one document per block instead of per line)
   --quiet                no progress lines on stderr
   -h, --help             this help
@@ -37,6 +39,7 @@ a page over 10 MB) prints {"id", "error"} on stdout and one line on stderr; the 
 
 Examples:
   sitrep analyze --published 2019-03-01 report.txt
+  sitrep analyze --tokens --pretty report.txt
   sitrep analyze --jsonl batch.jsonl > docs.jsonl
   sitrep analyze --columns text=body,published=date reports.csv
   sitrep analyze CC-NEWS-20190301.warc.gz > docs.jsonl
@@ -48,6 +51,7 @@ Examples:
       jsonl: { type: 'string' },
       ...INPUT_OPTIONS,
       'no-clean': { type: 'boolean' },
+      tokens: { type: 'boolean' },
       pretty: { type: 'boolean' },
       quiet: { type: 'boolean' },
     });
@@ -80,7 +84,7 @@ Examples:
             url: r.url ?? null,
             title: r.title ?? null,
             detectHtml: r.format !== 'text',
-          });
+          }, { tokens: values.tokens === true });
           line = values.pretty ? JSON.stringify(doc, null, 2) : JSON.stringify(doc);
         } catch (e) {
           if (!(e instanceof InputError)) throw e;
