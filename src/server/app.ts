@@ -82,8 +82,13 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     if (opts.allowedHosts && !opts.allowedHosts.includes((req.headers.host ?? '').toLowerCase())) {
       return sendError(reply, 400, { error: 'bad_request', message: `Host "${req.headers.host ?? ''}" is not served here`, param: 'Host' });
     }
-    const url = req.url;
-    if (url.startsWith('/api/') && req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') {
+    // Decided on the route the router matched (its pattern, "/api/events/:id/reject"), never on the raw URL: an
+    // encoded ("/%61pi/..."), doubled-slash, dot-segment or absolute-form request line reaches the same handler and
+    // must meet the same check (issue 15). Fastify routes before onRequest hooks run. Anything that is not a read
+    // of a matched API route needs the token; an unmatched request writes nothing and gets its 404.
+    const route = req.routeOptions.url ?? '';
+    const read = req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS';
+    if (!read && route.startsWith('/api/')) {
       const h = req.headers.authorization ?? '';
       const m = /^Bearer\s+(\S+)$/i.exec(h);
       const given = m ? Buffer.from(createHash('sha256').update(m[1]!).digest()) : null;
