@@ -160,7 +160,7 @@ interface IpeSentence {
 /**
  * News-domain check on IndiaPoliceEvents (Times of India, Gujarat 2002; sentences labelled by whether police
  * arrested, killed or used force): each article runs through the default pipeline (its date as publication date)
- * and a sentence counts as predicted when an event's trigger lies in it — ARREST: an Arrests event; KILL: an event
+ * and a sentence counts as predicted when one of an event's triggers lies in it — ARREST: an Arrests event; KILL: an event
  * by state forces with fatalities; FORCE: a violent event by state forces, or a riot or protest intervention with
  * state forces as the other side (ACLED codes police force against rioters as a riot with the police as actor2).
  */
@@ -190,9 +190,10 @@ export async function indiaPoliceEvents(analyzer: Analyzer, quick: boolean): Pro
       const start = at >= 0 ? at : cursor;
       const end = at >= 0 ? at + sent.sent_text.trim().length : cursor;
       if (at >= 0) cursor = end;
+      // A merged event (one incident told in several sentences) counts in the sentence of each of its triggers.
       const evs = doc.events.filter((e) => {
-        const t = (e as { trace?: { trigger: { start: number } } }).trace?.trigger.start ?? e.evidence[0]!.start;
-        return at >= 0 && t >= start && t < end;
+        const starts = e.trace?.triggers?.map((t) => t.start) ?? [e.trace?.trigger.start ?? e.evidence[0]!.start];
+        return at >= 0 && starts.some((t) => t >= start && t < end);
       });
       const state = (e: ConflictEvent): boolean => e.actor1?.inter === 1 || e.actor1?.inter === 8;
       const pred = {

@@ -9,7 +9,7 @@ import { inCI, sharedRoot } from './lib/shared.js';
 import type { EvalScores, Evaluation } from './lib/report.js';
 
 interface Floors {
-  [metric: string]: number | string;
+  [metric: string]: number | string | Record<string, number>;
 }
 
 async function main(): Promise<number> {
@@ -48,6 +48,14 @@ async function main(): Promise<number> {
       const ok = got !== undefined && got + 1e-9 >= floor;
       if (!ok) failures++;
       process.stdout.write(`  ${ok ? 'ok  ' : 'FAIL'} ${metric.padEnd(40)} ${got === undefined ? 'missing' : got.toFixed(4)} (floor ${floor})\n`);
+    }
+    // Scores where lower is better (false events per article) have ceilings: "_ceilings": { metric: max }.
+    const ceilings = (floors['_ceilings'] ?? {}) as unknown as Record<string, number>;
+    for (const [metric, ceiling] of Object.entries(ceilings)) {
+      const got = scores.metrics[metric];
+      const ok = got !== undefined && got - 1e-9 <= ceiling;
+      if (!ok) failures++;
+      process.stdout.write(`  ${ok ? 'ok  ' : 'FAIL'} ${metric.padEnd(40)} ${got === undefined ? 'missing' : got.toFixed(4)} (ceiling ${ceiling})\n`);
     }
   }
   if (failures > 0) process.stdout.write(`eval gate: ${failures} score(s) below their floor\n`);

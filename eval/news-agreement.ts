@@ -17,14 +17,22 @@ export interface AnnotatedPair {
   b: GoldEvent[];
 }
 
-function overlap(x: GoldEvent, y: GoldEvent): number {
+/** What matching reads of an event: gold events and the pipeline's events both have it. */
+export interface MatchableEvent {
+  eventType: string;
+  subEventType: string;
+  evidence: readonly { start: number; end: number }[];
+  place: { name: string; lat: number; lon: number } | null;
+}
+
+function overlap(x: MatchableEvent, y: MatchableEvent): number {
   let best = 0;
   for (const s of x.evidence) for (const t of y.evidence) best = Math.max(best, Math.min(s.end, t.end) - Math.max(s.start, t.start));
   return best;
 }
 
 /** How well two events' places agree, for tie-breaking: 2 same name, 1 within 161 km, 0 otherwise. */
-function placeAffinity(x: GoldEvent, y: GoldEvent): number {
+function placeAffinity(x: MatchableEvent, y: MatchableEvent): number {
   if (!x.place || !y.place) return x.place === y.place ? 2 : 0;
   if (x.place.name.toLowerCase() === y.place.name.toLowerCase()) return 2;
   return haversineKm(x.place.lat, x.place.lon, y.place.lat, y.place.lon) <= 161 ? 1 : 0;
@@ -35,8 +43,8 @@ function placeAffinity(x: GoldEvent, y: GoldEvent): number {
  * Among candidates (events told in the same sentences, e.g. riots in three towns named in one sentence) the same
  * sub-type is preferred, then the same place, then the larger overlap; then augmenting paths make it maximum.
  */
-export function matchEvents(a: readonly GoldEvent[], b: readonly GoldEvent[]): [number, number][] {
-  const pref = (x: GoldEvent, y: GoldEvent): number[] => [Number(x.subEventType === y.subEventType), placeAffinity(x, y), overlap(x, y)];
+export function matchEvents(a: readonly MatchableEvent[], b: readonly MatchableEvent[]): [number, number][] {
+  const pref = (x: MatchableEvent, y: MatchableEvent): number[] => [Number(x.subEventType === y.subEventType), placeAffinity(x, y), overlap(x, y)];
   const better = (p: number[], q: number[]): number => q[0]! - p[0]! || q[1]! - p[1]! || q[2]! - p[2]!;
   const adj = a.map((ea) =>
     b

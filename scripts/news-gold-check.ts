@@ -74,7 +74,7 @@ export function checkNewsGold(opts: { dir?: string; shared?: string | null; comp
   // The agreement list: 20 manifest articles, 10 per split.
   const agree = readAgreementIds(dir);
   if (agree.length) {
-    const bySplit = { dev: 0, test: 0 };
+    const bySplit = { dev: 0, test: 0, train: 0 };
     for (const id of agree) {
       const e = manifest.find((m) => m.id === id);
       if (!e) problems.push(`news gold: agreement-ids.txt lists ${id}, which is not in the manifest`);

@@ -7,6 +7,10 @@
 // Split: within each stratum (source x conflict), articles in draw-rank order alternate dev, test, dev, ...; once an
 // article is in the manifest its split never changes (a later correction of its conflict flag does not move it).
 // Agreement: within each cell (split x conflict), articles shuffled by mulberry32 seeded AGREEMENT_SEED, the first 5.
+//
+// With an article id, writes nothing: prints that article's manifest line for another set (the training
+// annotations of data/gold/news-train/<name>/), from the shared folder and the flags given:
+//   node dist/scripts/news-gold-manifest.js ID --split train --conflict true|false [--annotator A]
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rng } from '../src/core/random.js';
@@ -96,4 +100,40 @@ function main(): void {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) runGoldScript('news-gold-manifest', main);
+function flag(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** One article's manifest line, printed (the id mode above). */
+function line(id: string): void {
+  const fail = (m: string): never => {
+    process.stderr.write(`news-gold-manifest: ${m}\n`);
+    process.exit(2);
+  };
+  const split = flag('split');
+  if (split !== 'dev' && split !== 'test' && split !== 'train') fail('--split must be dev, test or train');
+  const conflict = flag('conflict');
+  if (conflict !== 'true' && conflict !== 'false') fail('--conflict must be true or false');
+  const a = readArticle(sharedRoot(), id);
+  if (!a) return fail(`no article with id ${id} in the shared folder`);
+  const entry: ManifestEntry = {
+    id: a.id,
+    source: a.source,
+    ref: a.ref,
+    published: a.published,
+    publishedFrom: a.publishedFrom,
+    conflict: conflict === 'true',
+    split: split as Split,
+    annotator: flag('annotator') ?? 'A',
+    sha1: textChecksum(a.text),
+    chars: a.text.length,
+    words: wordCount(a.text),
+  };
+  process.stdout.write(JSON.stringify(entry) + '\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const id = process.argv[2];
+  runGoldScript('news-gold-manifest', id && !id.startsWith('--') ? () => line(id) : main);
+}

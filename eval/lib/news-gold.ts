@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { packageRoot } from '../../src/data/resources.js';
 import { NEWS_SOURCES, readArticle, sourceOfId, textChecksum, type ArticleRef, type NewsSource, type PublishedFrom } from './news-sources.js';
 
-export type Split = 'dev' | 'test';
+/** dev / test: the scored gold (data/gold/news); train: articles annotated as training data only (data/gold/news-train). */
+export type Split = 'dev' | 'test' | 'train';
 export type Annotator = 'A' | 'B';
 
 export interface ManifestEntry {
@@ -246,7 +247,7 @@ export function validateManifestEntry(x: unknown): string[] {
   if (!isObject(ref) || typeof ref['path'] !== 'string' || typeof ref['key'] !== 'string' || typeof ref['field'] !== 'string') errs.push('ref must be {path, key, field}');
   if (x['published'] !== null && (typeof x['published'] !== 'string' || !validDate(x['published']))) errs.push('published must be YYYY-MM-DD or null');
   if (typeof x['conflict'] !== 'boolean') errs.push('conflict must be true or false');
-  if (x['split'] !== 'dev' && x['split'] !== 'test') errs.push('split must be "dev" or "test"');
+  if (x['split'] !== 'dev' && x['split'] !== 'test' && x['split'] !== 'train') errs.push('split must be "dev", "test" or "train"');
   if (typeof x['annotator'] !== 'string') errs.push('annotator must be a string');
   if (typeof x['sha1'] !== 'string' || !/^[0-9a-f]{16}$/.test(x['sha1'])) errs.push('sha1 must be 16 hex digits');
   if (!Number.isInteger(x['chars']) || !Number.isInteger(x['words'])) errs.push('chars and words must be integers');

@@ -153,7 +153,7 @@ export interface ConflictEvent {
   evidence: Span[];
   confidence: number;
   /** Added field: the span each field was read from (trigger words, actor mentions, place, date, fatality figures). */
-  trace?: { trigger: Span; actor1?: Span; actor2?: Span; place?: Span; date?: Span; fatalities?: Span[] };
+  trace?: { trigger: Span; triggers?: Span[]; actor1?: Span; actor2?: Span; place?: Span; date?: Span; fatalities?: Span[] };
   /** Added field: counted people the event names ("thousands of civilians" evacuated, "17" arrested), typed. */
   counts?: { kind: string; value: number | null; start: number; end: number }[];
 }

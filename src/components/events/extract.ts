@@ -21,6 +21,8 @@ import { nameKey } from '../../gazetteer/normalize.js';
 
 export interface EventTrace {
   trigger: Span;
+  /** A merged event (merge.ts): the trigger of every sentence that told it, in text order. */
+  triggers?: Span[];
   actor1?: Span;
   actor2?: Span;
   place?: Span;
@@ -35,6 +37,8 @@ export interface TracedEvent extends ConflictEvent {
 }
 
 interface Found {
+  /** Permissive mode: the rules would have dropped this trigger (negated, hypothetical, background, ...). */
+  blocked?: boolean;
   classes: TriggerClass[];
   key: string;
   i: number;
@@ -70,6 +74,8 @@ interface Draft {
   absorbed?: number[];
   /** In a protest sentence, where its motive begins ("against the Russian invasion of Ukraine"): no place after it. */
   motiveAt?: number;
+  /** Permissive mode: what the rules would have dropped the draft for. */
+  soft?: { blocked: boolean; unanchored: boolean; futureDate?: boolean };
 }
 
 /** Which ACLED event types a trigger class can lead to. */
@@ -98,6 +104,11 @@ const ARMED_KINDS = new Set(['military', 'police', 'state', 'named', 'unidentifi
 export interface ExtractContext {
   lex: EventLexicon;
   countries: CountryTable;
+  /**
+   * Keep what the rules would drop (blocked triggers, unanchored drafts, future dates), marked in the detector's
+   * input (detectorInputOf), for a learned detector to decide (detector.ts).
+   */
+  permissive?: boolean;
   /** Re-types rule events when it disagrees with them confidently (data/events/classifier.json). */
   classifier?: ClassifierModel | null;
 }
@@ -134,14 +145,23 @@ export function extractEvents(source: Doc, ctx: ExtractContext): TracedEvent[] {
         !(CALL_FOR.test(f.key) && toks.slice(f.j, f.j + 4).some((t) => PROTEST_NOUN.test(t.key))),
     );
     if (all.some((f) => !f.classes.every((c) => c.casualty))) withTriggers.add(s);
-    const found = all.filter((f) => !blocked(doc, toks, f, lex, s));
+    let found: Found[];
+    if (ctx.permissive) {
+      for (const f of all) f.blocked = blocked(doc, toks, f, lex, s);
+      found = all;
+    } else found = all.filter((f) => !blocked(doc, toks, f, lex, s));
     if (found.length === 0) continue;
     const sMentions = mentions.filter((m) => m.sentence === s);
     const ownDate = sentenceHasEventDate(doc, s);
-    const events = sentenceEvents(doc, s, toks, found, sMentions, ctx, sentenceTokens, mentions).filter((e) => anchored(doc, s, e, ownDate));
+    let events = sentenceEvents(doc, s, toks, found, sMentions, ctx, sentenceTokens, mentions);
+    if (ctx.permissive) {
+      for (const e of events) e.soft = { blocked: e.trigger.blocked === true, unanchored: !anchored(doc, s, e, ownDate) };
+    } else events = events.filter((e) => anchored(doc, s, e, ownDate));
     for (const e of events) {
       e.ownDate = ownDate;
-      const prev = drafts[drafts.length - 1];
+      // What the rules would drop is never what a later sentence joins.
+      const live = drafts.filter((x) => !x.soft || (!x.soft.blocked && !x.soft.unanchored));
+      const prev = e.soft && (e.soft.blocked || e.soft.unanchored) ? undefined : live[live.length - 1];
       const near = prev && s - prev.sentences[prev.sentences.length - 1]! <= 2;
       const sameType = prev && prev.eventType === e.eventType && prev.subEventType === e.subEventType;
       if (prev && near && partOf(doc, toks, prev, e, s, sMentions)) continue;
@@ -168,6 +188,22 @@ export function extractEvents(source: Doc, ctx: ExtractContext): TracedEvent[] {
     const e = finish(doc, d, drafts, mentions, quantities, ctx, sentenceTokens, withTriggers);
     if (e) {
       FEATURE_INPUTS.set(e, inputs[k]!);
+      DETECTOR_INPUTS.set(e, {
+        cue: d.trigger.key,
+        cueClasses: d.trigger.classes.map((c) => c.class),
+        cls: d.cls,
+        family: d.family,
+        sentence: d.sentence,
+        sentences: [...d.sentences],
+        ruleSubEventType: d.subEventType,
+        ownDate: d.ownDate,
+        casualtyOnly: d.casualtyOnly,
+        blocked: d.soft?.blocked ?? false,
+        unanchored: d.soft?.unanchored ?? false,
+        futureDate: d.soft?.futureDate ?? false,
+        actor1Kind: d.actor1?.actor.kind ?? d.synthetic1?.kind ?? null,
+        actor2Kind: d.actor2?.actor.kind ?? d.synthetic2?.kind ?? null,
+      });
       out.push(e);
     }
   });
@@ -177,6 +213,33 @@ export function extractEvents(source: Doc, ctx: ExtractContext): TracedEvent[] {
 }
 
 const FEATURE_INPUTS = new WeakMap<object, FeatureInput>();
+
+/** What the rules knew of an event when they made it, for the learned detector (detector.ts). */
+export interface DetectorInput {
+  /** The trigger as matched ("shot dead", "protest") and its cue classes. */
+  cue: string;
+  cueClasses: string[];
+  cls: string;
+  family: 'violent' | 'protest' | 'strategic';
+  /** The sentence of the trigger, and every sentence of the event. */
+  sentence: number;
+  sentences: number[];
+  ruleSubEventType: string;
+  ownDate: boolean;
+  casualtyOnly: boolean;
+  /** Permissive mode: what the rules would have dropped the event for. */
+  blocked: boolean;
+  unanchored: boolean;
+  futureDate: boolean;
+  actor1Kind: string | null;
+  actor2Kind: string | null;
+}
+
+const DETECTOR_INPUTS = new WeakMap<object, DetectorInput>();
+
+export function detectorInputOf(event: object): DetectorInput | undefined {
+  return DETECTOR_INPUTS.get(event);
+}
 
 /** What the classifier saw of an event (its rule typing before any re-typing), for training. */
 export function featureInputOf(event: object): FeatureInput | undefined {
@@ -1109,8 +1172,12 @@ function finish(doc: Doc, d: Draft, drafts: Draft[], mentions: MentionRef[], qua
   const trace: EventTrace = { trigger: { start: d.trigger.start, end: d.trigger.end } };
 
   // Date: the event's own sentences, then the sentences just before, then the publication date.
-  const date = pickDate(doc, d, prev, trace);
-  if (date === 'drop') return null;
+  let date = pickDate(doc, d, prev, trace);
+  if (date === 'drop') {
+    if (!ctx.permissive) return null;
+    d.soft = { ...(d.soft ?? { blocked: false, unanchored: false }), futureDate: true };
+    date = null;
+  }
 
   // Place.
   const place = pickPlace(doc, d, prev, trace, mentions);

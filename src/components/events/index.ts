@@ -2,7 +2,9 @@
 import { defineComponent } from '../../core/component.js';
 import { loadCountryTable } from '../actors/index.js';
 import type { ClassifierModel } from './classifier.js';
-import { extractEvents } from './extract.js';
+import { detect, type DetectorModel } from './detector.js';
+import { detectorInputOf, extractEvents } from './extract.js';
+import { mergeInArticle } from './merge.js';
 import { parseEventLexicon } from './lexicon.js';
 import { EVENTS_LEXICON_RESOURCE } from './quantities.js';
 
@@ -11,12 +13,13 @@ export { extractEvents, eventDateOf, draftFeatureInput, featureInputOf, type Tra
 export { features, retype, train, type ClassifierModel, type FeatureInput } from './classifier.js';
 
 export const EVENTS_CLASSIFIER_RESOURCE = 'events/classifier.json';
+export const EVENTS_DETECTOR_RESOURCE = 'events/detector.json';
 export { parseEventLexicon, type EventLexicon } from './lexicon.js';
 
 export const eventsFactory = defineComponent({
   name: 'events',
   requires: ['sentences', 'tokens', 'dates', 'actors'],
-  uses: ['entities', 'places', 'dateline', 'quantities'],
+  uses: ['words', 'entities', 'places', 'dateline', 'quantities'],
   assigns: ['events'],
   async setup(ctx) {
     const lex = await ctx.shared.get('events.lexicon', async () => parseEventLexicon(await ctx.resources.text(EVENTS_LEXICON_RESOURCE)));
@@ -28,8 +31,29 @@ export const eventsFactory = defineComponent({
     else if (opt !== false && (await ctx.resources.has(EVENTS_CLASSIFIER_RESOURCE))) {
       classifier = await ctx.shared.get('events.classifier', async () => JSON.parse(await ctx.resources.text(EVENTS_CLASSIFIER_RESOURCE)) as ClassifierModel);
     }
+    // options.detector: true for the shipped weights (data/events/detector.json), a model object, or absent/false
+    // for the rules' own decisions. Opt-in while it is trained on too few news articles: docs/events.md.
+    // options.permissive: propose what the rules would drop, without a detector (for training one).
+    const dopt = ctx.options['detector'];
+    let detector: DetectorModel | null = null;
+    if (dopt && typeof dopt === 'object') detector = dopt as DetectorModel;
+    else if (dopt === true) {
+      detector = await ctx.shared.get('events.detector', async () => JSON.parse(await ctx.resources.text(EVENTS_DETECTOR_RESOURCE)) as DetectorModel);
+    }
+    const permissive = detector !== null || ctx.options['permissive'] === true;
+    // options.merge: false keeps every event of an article apart; by default one incident told in several
+    // sentences is one event (merge.ts).
+    const merge = ctx.options['merge'] !== false;
     return (doc) => {
-      doc.events = extractEvents(doc, { lex, countries, classifier });
+      const events = extractEvents(doc, { lex, countries, classifier, permissive });
+      const kept = detector ? detect(doc, events, events.map(detectorInputOf), detector) : events;
+      if (!merge && kept === events) {
+        doc.events = events;
+        return;
+      }
+      const out = merge ? mergeInArticle(kept, (pos) => doc.sentenceAt(pos)) : kept;
+      out.forEach((e, i) => (e.id = `e${i + 1}`));
+      doc.events = out;
     };
   },
 });

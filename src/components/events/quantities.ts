@@ -4,6 +4,7 @@
 import { defineComponent } from '../../core/component.js';
 import type { Doc, Quantity } from '../../core/doc.js';
 import { keyTokens, PhraseTrie, phraseKeys, type KeyToken } from '../actors/keys.js';
+import { refineQuantities } from './quantities-syntax.js';
 
 export const QUANTITIES_RESOURCE = 'events/quantities.json';
 export const EVENTS_LEXICON_RESOURCE = 'events/lexicon.json';
@@ -49,6 +50,16 @@ export class QuantityFinder {
     this.singular = new Set(q.singularDeterminers.map((d) => phraseKeys(d).join(' ')));
     this.pronouns = new Map(Object.entries(q.pronouns));
     this.things = new Set(q.things ?? []);
+  }
+
+  /** A word for people ("man", "teenager", "victim"; data/events/quantities.json persons). */
+  isPerson(lemma: string): boolean {
+    return this.persons.matchesAt(keyTokens(lemma), 0).length > 0;
+  }
+
+  /** The kind a single casualty word gives ("killed", "kill", "wounded"), or null. */
+  kindOfWord(word: string): string | null {
+    return this.kinds.matchesAt(keyTokens(word), 0)[0]?.value ?? null;
   }
 
   /** The kind word (killed, injured, ...) starting at token i, if any. */
@@ -236,12 +247,13 @@ export function parseQuantityFinder(quantitiesJson: string, lexiconJson: string)
 export function quantitiesDoc(doc: Doc, finder: QuantityFinder): void {
   const dates = doc.assigned.has('dates') ? doc.dates : [];
   doc.quantities = finder.find(doc.text, dates);
+  refineQuantities(doc, (w) => finder.kindOfWord(w), (lemma) => finder.isPerson(lemma));
 }
 
 export const quantitiesFactory = defineComponent({
   name: 'quantities',
   requires: ['sentences', 'tokens'],
-  uses: ['dates'],
+  uses: ['dates', 'words', 'entities'],
   assigns: ['quantities'],
   async setup(ctx) {
     const finder = await ctx.shared.get('events.quantities', async () =>

@@ -1,0 +1,69 @@
+// Cross-validated development scores of the learned event detector on the real-news gold (dev half only; the test
+// half is never read here). The dev articles are split into folds by article; for each fold a detector is trained on
+// every other source plus the gold of the other folds, and the fold's articles are analysed with it, so every dev
+// article is scored by a model that never saw it. Settings (gold weight, threshold, mode) are compared here, on dev.
+// Usage: npm run build && node dist/scripts/detector-cv.js --cache FILE [--folds 5] [--gold-weight 3,6]
+//        [--threshold 0.3,0.5] [--mode filter,propose] [--sources news-gold+acled (default all)]
+// FILE is the example cache written by train-detector (node dist/scripts/train-detector.js --cache FILE).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Analyzer } from '../src/api.js';
+import { trainDetector, type DetectorModel } from '../src/components/events/detector.js';
+import type { PipelineConfig } from '../src/core/pipeline.js';
+import { packageRoot } from '../src/data/resources.js';
+import { loadNewsGold, type NewsGoldArticle } from '../eval/lib/news-gold.js';
+import { sharedRoot } from '../eval/lib/shared.js';
+import { analyseGold, Score } from '../eval/news.js';
+import type { Example } from './train-detector.js';
+
+const args = process.argv.slice(2);
+const opt = (name: string, def: string): string => (args.includes(name) ? args[args.indexOf(name) + 1]! : def);
+const log = (m: string): void => void process.stderr.write(m + '\n');
+
+/** Fold of an article: its position in id order, modulo the number of folds. */
+function folds(articles: readonly NewsGoldArticle[], k: number): Map<string, number> {
+  return new Map([...articles].sort((a, b) => (a.id < b.id ? -1 : 1)).map((a, i) => [a.id, i % k]));
+}
+
+async function main(): Promise<void> {
+  const cache = opt('--cache', '');
+  if (!cache) throw new Error('detector-cv: --cache FILE is required (write it with train-detector --cache FILE)');
+  const k = Number(opt('--folds', '5'));
+  const all = JSON.parse(readFileSync(cache, 'utf8')) as Example[];
+  const articles = loadNewsGold({ shared: sharedRoot(), split: 'dev' });
+  const fold = folds(articles, k);
+  const config = JSON.parse(readFileSync(join(packageRoot(), 'data', 'pipeline.json'), 'utf8')) as PipelineConfig;
+  for (const mode of opt('--mode', 'filter,propose').split(',') as ('filter' | 'propose')[]) {
+    for (const gw of opt('--gold-weight', '3').split(',').map(Number)) {
+      const scores = new Map<number, Score>();
+      const thresholds = opt('--threshold', '0.5').split(',').map(Number);
+      for (const t of thresholds) scores.set(t, new Score());
+      const sources = opt('--sources', 'all');
+      for (let f = 0; f < k; f++) {
+        const train = all
+          .filter((e) => sources === 'all' || sources.split('+').includes(e.source))
+          .filter((e) => !(e.source === 'news-gold' && fold.get(e.doc) === f))
+          .filter((e) => mode === 'propose' || !e.feats.some((x) => x === 'blocked' || x === 'unanchored' || x === 'future-date'))
+          .map((e) => (e.source === 'news-gold' ? { ...e, weight: gw } : e));
+        const base = trainDetector(train, { epochs: 8, seed: 7 });
+        const held = articles.filter((a) => fold.get(a.id) === f);
+        for (const t of thresholds) {
+          const model: DetectorModel = { ...base, threshold: t, mode };
+          const an = await Analyzer.create({
+            pipeline: { components: config.components.map((c) => (c.name === 'events' ? { name: 'events', options: { detector: model } } : c)) },
+          });
+          for (const r of await analyseGold(held, an)) scores.get(t)!.add(r);
+        }
+      }
+      for (const [t, s] of scores) {
+        const m = s.metrics('dev');
+        log(
+          `sources ${sources} mode ${mode} gold-weight ${gw} threshold ${t}: P ${m['dev.events.p']!.toFixed(3)} R ${m['dev.events.r']!.toFixed(3)} F1 ${m['dev.events.f1']!.toFixed(3)} ` +
+            `nonconflict false/article ${m['dev.nonconflict.false-events-per-article']!.toFixed(3)} sub ${m['dev.matched.sub_event_type']!.toFixed(3)}`,
+        );
+      }
+    }
+  }
+}
+
+await main();
