@@ -6,8 +6,11 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { packageRoot } from '../data/resources.js';
 
-/** Folders under data/ that are not pipeline inputs: the database, the demo corpus, the workspace's own tables, local files. */
-const NOT_MODEL = new Set(['demo', 'workspace', 'local']);
+/**
+ * Folders under data/ that are not pipeline inputs: the database, the demo corpus, the workspace's own tables, local
+ * files, and the annotated gold (evaluation and training labels, read by scripts, never by the pipeline).
+ */
+const NOT_MODEL = new Set(['demo', 'workspace', 'local', 'gold']);
 
 let cached: string | null = null;
 
