@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parseCsvRows } from '../eval/lib/csv.js';
 import { sharedPath } from '../eval/lib/shared.js';
 
-function csvColumn(path: string, column: string): string[] {
+export function csvColumn(path: string, column: string): string[] {
   if (!existsSync(path)) return [];
   const rows = parseCsvRows(readFileSync(path, 'utf8'));
   const idx = rows[0]?.indexOf(column) ?? -1;
@@ -14,7 +14,7 @@ function csvColumn(path: string, column: string): string[] {
   return rows.slice(1).map((r) => r[idx] ?? '').filter((t) => t.length > 0);
 }
 
-function files(dir: string, ext: string, out: string[] = []): string[] {
+export function files(dir: string, ext: string, out: string[] = []): string[] {
   if (!existsSync(dir)) return out;
   for (const name of readdirSync(dir).sort()) {
     const p = join(dir, name);
@@ -24,7 +24,7 @@ function files(dir: string, ext: string, out: string[] = []): string[] {
   return out;
 }
 
-const stripTags = (s: string): string =>
+export const stripTags = (s: string): string =>
   s
     .replace(/<(script|style)[^]*?<\/\1>/gi, ' ')
     .replace(/<[^>]+>/g, ' ')

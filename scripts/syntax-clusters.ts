@@ -5,9 +5,8 @@
 // events and syntax evaluations score (UD dev, ACLED dev, IndiaPoliceEvents, gun-violence, GeoWebNews, TR-News,
 // TimeBank/AQUAINT: the real-news gold is drawn from them), so no evaluation text shapes a feature.
 // Deterministic. Writes data/syntax/clusters.tsv.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCsvRows } from '../eval/lib/csv.js';
 import { sharedPath } from '../eval/lib/shared.js';
 import { parseConll } from '../src/components/ner/conll.js';
 import { loadAbbreviations, ABBREVIATIONS_RESOURCE } from '../src/components/segment/index.js';
@@ -16,28 +15,13 @@ import { parseConllu } from '../src/components/syntax/conllu.js';
 import { udWords } from '../src/components/syntax/tokenize.js';
 import { packageRoot } from '../src/data/resources.js';
 import { DEFAULT_CLUSTER_OPTIONS, learnClusters, writeClusters, type ClusterOptions } from './ner-clusters.js';
+import { csvColumn, files } from './ner-texts.js';
+
+/** Tags out, entities as spaces (not the NER texts' decoding: the committed clusters were learned this way). */
+const stripTags = (s: string): string => s.replace(/<(script|style)[^]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/&[a-z#0-9]+;/gi, ' ');
 
 export const SYNTAX_CLUSTER_OPTIONS: ClusterOptions = { ...DEFAULT_CLUSTER_OPTIONS, maxVocab: 80000, seed: 11 };
 
-function csvColumn(path: string, column: string): string[] {
-  if (!existsSync(path)) return [];
-  const rows = parseCsvRows(readFileSync(path, 'utf8'));
-  const idx = rows[0]?.indexOf(column) ?? -1;
-  if (idx < 0) return [];
-  return rows.slice(1).map((r) => r[idx] ?? '').filter((t) => t.length > 0);
-}
-
-function files(dir: string, ext: string, out: string[] = []): string[] {
-  if (!existsSync(dir)) return out;
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) files(p, ext, out);
-    else if (name.endsWith(ext)) out.push(p);
-  }
-  return out;
-}
-
-const stripTags = (s: string): string => s.replace(/<(script|style)[^]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/&[a-z#0-9]+;/gi, ' ');
 
 export async function syntaxClusterSequences(log: (m: string) => void): Promise<string[][]> {
   const abbreviations = await loadAbbreviations(readFileSync(join(packageRoot(), 'data', ABBREVIATIONS_RESOURCE), 'utf8'));
