@@ -4,6 +4,7 @@
 // article is scored by a model that never saw it. Settings (gold weight, threshold, mode) are compared here, on dev.
 // Usage: npm run build && node dist/scripts/detector-cv.js --cache FILE [--folds 5] [--gold-weight 3,6]
 //        [--threshold 0.3,0.5] [--mode filter,propose] [--sources news-gold+acled (default all)]
+//        [--families violent,protest (the families the detector decides; default all)] [--epochs 8] [--l2 1e-5] [--min-count 2]
 // FILE is the example cache written by train-detector (node dist/scripts/train-detector.js --cache FILE).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,10 +46,11 @@ async function main(): Promise<void> {
           .filter((e) => !(e.source === 'news-gold' && fold.get(e.doc) === f))
           .filter((e) => mode === 'propose' || !e.feats.some((x) => x === 'blocked' || x === 'unanchored' || x === 'future-date'))
           .map((e) => (e.source === 'news-gold' ? { ...e, weight: gw } : e));
-        const base = trainDetector(train, { epochs: 8, seed: 7 });
+        const base = trainDetector(train, { epochs: Number(opt('--epochs', '8')), l2: Number(opt('--l2', '0.00001')), minCount: Number(opt('--min-count', '2')), seed: 7 });
         const held = articles.filter((a) => fold.get(a.id) === f);
         for (const t of thresholds) {
-          const model: DetectorModel = { ...base, threshold: t, mode };
+          const families = opt('--families', '');
+          const model: DetectorModel = { ...base, threshold: t, mode, ...(families ? { families: families.split(',') } : {}) };
           const an = await Analyzer.create({
             pipeline: { components: config.components.map((c) => (c.name === 'events' ? { name: 'events', options: { detector: model } } : c)) },
           });

@@ -14,7 +14,7 @@
 // (default: all; npm run train:detector uses the news gold alone, the best setting cross-validated on dev), --cache PATH (write the labelled examples there; with --from-cache, read them instead
 // of running the pipeline, for quick experiments with the training settings).
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Analyzer } from '../src/api.js';
 import { detectorInputOf, type TracedEvent } from '../src/components/events/extract.js';
 import { detectorFeatures, priors, trainDetector, type DetectorModel } from '../src/components/events/detector.js';
@@ -92,7 +92,8 @@ async function main(): Promise<void> {
   log(`detector: examples ${[...bySource].map(([s, [n0, n1]]) => `${s} ${n1}+/${n0}-`).join(', ')}`);
   const threshold = Number(opt('--threshold') ?? 0.5);
   const mode = opt('--mode') === 'filter' ? 'filter' : 'propose';
-  const model: DetectorModel = { ...trainDetector(examples, { epochs: 8, seed: 7, threshold }), mode };
+  const minSentences = Number(opt('--min-sentences') ?? 0);
+  const model: DetectorModel = { ...trainDetector(examples, { epochs: 8, seed: 7, threshold }), mode, ...(minSentences > 0 ? { minSentences } : {}) };
   model.meta = {
     trained: `node dist/scripts/train-detector.js ${args.filter((a, i) => a !== '--cache' && args[i - 1] !== '--cache' && a !== '--from-cache').join(' ')}`.trim(),
     examples: Object.fromEntries([...bySource].map(([s, [n0, n1]]) => [s, { events: n1, not: n0 }])),
@@ -185,7 +186,9 @@ async function collect(pipeline: PipelineConfig, args: string[], nAcled: number,
   // guide, never scored).
   const goldSets: { source: string; articles: NewsGoldArticle[] }[] = [];
   if (!args.includes('--no-gold') && want('news-gold')) goldSets.push({ source: 'news-gold', articles: loadNewsGold({ shared: sharedRoot(), split: 'dev' }) });
-  if (want('news-train')) for (const dir of newsTrainDirs()) goldSets.push({ source: 'news-train', articles: loadNewsGold({ shared: sharedRoot(), split: 'train', dir }) });
+  const only = args.includes('--train-dirs') ? args[args.indexOf('--train-dirs') + 1]!.split(',') : null;
+  const trainDirs = newsTrainDirs().filter((d) => only === null || only.includes(basename(d)));
+  if (want('news-train')) for (const dir of trainDirs) goldSets.push({ source: 'news-train', articles: loadNewsGold({ shared: sharedRoot(), split: 'train', dir }) });
   for (const { source, articles } of goldSets) {
     for (const a of articles) {
       const p = proposals(analyzer, a.id, a.text, a.published);

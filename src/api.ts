@@ -33,6 +33,11 @@ export interface AnalyzerOptions {
   clean?: boolean;
   /** Pipeline config; defaults to data/pipeline.json. */
   pipeline?: PipelineConfig;
+  /**
+   * Let the learned event detector (data/events/detector.json) decide which proposed events of a whole article are
+   * kept (--detector; docs/events.md). Off by default.
+   */
+  detector?: boolean;
   resources?: Resources;
   /** Diagnostics (stderr in the CLI). */
   log?: (message: string) => void;
@@ -48,7 +53,11 @@ export class Analyzer {
     const resources = opts.resources ?? new FileResources();
     const config = opts.pipeline ?? (JSON.parse(await resources.text(PIPELINE_RESOURCE)) as PipelineConfig);
     const components = config.components.map((c) =>
-      c.name === 'clean' && opts.clean === false ? { ...c, options: { ...c.options, verbatim: true } } : c,
+      c.name === 'clean' && opts.clean === false
+        ? { ...c, options: { ...c.options, verbatim: true } }
+        : c.name === 'events' && opts.detector === true
+          ? { ...c, options: { ...c.options, detector: true } }
+          : c,
     );
     const pipeline = await Pipeline.build({ components }, registry, {
       resources,

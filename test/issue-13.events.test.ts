@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../src/api.js';
 
 const an = await Analyzer.create();
+const withDetector = await Analyzer.create({ detector: true });
 const events = (text: string) => an.analyzeDoc({ id: 't', text, published: '2015-06-02', detectHtml: false }).events;
 
 describe('issue 13: real-news events', () => {
@@ -30,5 +31,23 @@ describe('issue 13: real-news events', () => {
   it('an arrest and a withdrawal in one article stay two events', () => {
     const e = events('Police arrested two journalists in Kampala on Monday. Separately, troops withdrew from the town of Gulu on Monday.');
     expect(e.map((x) => x.subEventType).sort()).toEqual(['Arrests', 'Non-violent transfer of territory']);
+  });
+
+  it('the learned detector is opt-in, leaves short texts to the rules, and keeps only what it believes', () => {
+    const short = 'Police arrested two journalists in Kampala on Monday.';
+    const strip = (x: { confidence: number }[]) => x.map((e) => ({ ...e, confidence: 0 }));
+    expect(strip(withDetector.analyzeDoc({ id: 's', text: short, published: '2015-06-02', detectHtml: false }).events)).toEqual(strip(events(short)));
+    const article = [
+      'Police fired tear gas at protesters in Nairobi on Monday.',
+      'Two people were killed.',
+      'The march was organised by opposition parties.',
+      'Officers arrested 40 people.',
+      'The government said it would investigate.',
+    ].join(' ');
+    const rules = events(article);
+    const kept = withDetector.analyzeDoc({ id: 'a', text: article, published: '2015-06-02', detectHtml: false }).events;
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThanOrEqual(rules.length + 1);
+    for (const e of kept) expect(e.confidence).toBeGreaterThanOrEqual(0.15);
   });
 });

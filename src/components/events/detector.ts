@@ -21,6 +21,13 @@ export interface DetectorModel {
    * on what the rules would have dropped (blocked triggers, unanchored drafts, future dates).
    */
   mode?: 'filter' | 'propose';
+  /**
+   * The detector decides only on texts of at least this many sentences (whole articles, what it was trained on);
+   * on shorter ones (ACLED's notes, one-line briefs) the rules' own decisions stand.
+   */
+  minSentences?: number;
+  /** The cue families it decides ("violent", "protest", "strategic"); on the others the rules' decisions stand. */
+  families?: string[];
   meta?: Record<string, unknown>;
 }
 
@@ -215,6 +222,7 @@ export function ruleKept(x: DetectorInput): boolean {
 }
 
 export function detect(doc: Doc, events: readonly TracedEvent[], inputs: readonly (DetectorInput | undefined)[], model: DetectorModel): TracedEvent[] {
+  if (doc.sentences.length < (model.minSentences ?? 0)) return events.filter((_, i) => inputs[i] !== undefined && ruleKept(inputs[i]!));
   const g = doc.assigned.has('words') && doc.words.length > 0 ? new DepGraph(doc.words) : null;
   const prior = priors(events, inputs);
   const out: TracedEvent[] = [];
@@ -222,6 +230,10 @@ export function detect(doc: Doc, events: readonly TracedEvent[], inputs: readonl
     const x = inputs[i];
     if (!x) return;
     if (model.mode === 'filter' && !ruleKept(x)) return;
+    if (model.families && !model.families.includes(x.family)) {
+      if (ruleKept(x)) out.push(e);
+      return;
+    }
     const p = probability(model, detectorFeatures(doc, e, x, g, prior[i]));
     if (p < model.threshold) return;
     e.confidence = Math.round(p * 100) / 100;

@@ -31,8 +31,9 @@ export const eventsFactory = defineComponent({
     else if (opt !== false && (await ctx.resources.has(EVENTS_CLASSIFIER_RESOURCE))) {
       classifier = await ctx.shared.get('events.classifier', async () => JSON.parse(await ctx.resources.text(EVENTS_CLASSIFIER_RESOURCE)) as ClassifierModel);
     }
-    // options.detector: true for the shipped weights (data/events/detector.json), a model object, or absent/false
-    // for the rules' own decisions. Opt-in while it is trained on too few news articles: docs/events.md.
+    // options.detector: true for the shipped weights (data/events/detector.json; they decide on whole articles only,
+    // see DetectorModel.minSentences), a model object, or absent/false for the rules' own decisions. Opt-in: on the
+    // seed article it drops the Baghouz clash, the arrests and the halt the rules find (docs/events.md).
     // options.permissive: propose what the rules would drop, without a detector (for training one).
     const dopt = ctx.options['detector'];
     let detector: DetectorModel | null = null;
