@@ -1,5 +1,5 @@
 // The HTTP API (Fastify): a thin shell over the Store and the Ingestor. JSON everywhere under /api, errors as
-// {error, message, param}; writes need the bearer token; the web UI (dist/web/) is served at / when it is built.
+// {error, message, param}; writes need the bearer token (reads too when the server is exposed without --public); the web UI (dist/web/) is served at / when it is built.
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -39,6 +39,8 @@ export interface ServerOptions {
   ingestor?: Ingestor | null;
   /** The write token (Authorization: Bearer <token>). */
   token: string;
+  /** Every /api/ request needs the token, reads too (a server bound beyond loopback without --public). */
+  readsNeedToken?: boolean;
   version: string;
   modelVersion: string;
   /** The built web UI (index.html and assets); served at / when it exists. */
@@ -88,7 +90,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     // of a matched API route needs the token; an unmatched request writes nothing and gets its 404.
     const route = req.routeOptions.url ?? '';
     const read = req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS';
-    if (!read && route.startsWith('/api/')) {
+    // Bound beyond loopback (without --public), reads of the API need the token as well (issue 15).
+    if (route.startsWith('/api/') && (!read || opts.readsNeedToken === true)) {
       const h = req.headers.authorization ?? '';
       const m = /^Bearer\s+(\S+)$/i.exec(h);
       const given = m ? Buffer.from(createHash('sha256').update(m[1]!).digest()) : null;
@@ -96,7 +99,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
         reply.header('WWW-Authenticate', 'Bearer realm="sitrep"');
         return sendError(reply, 401, {
           error: 'unauthorized',
-          message: m ? 'wrong token' : 'writes need the token printed when the server started: Authorization: Bearer <token>',
+          message: m
+            ? 'wrong token'
+            : `${read ? 'this server needs the token for reads too' : 'writes need the token'}: Authorization: Bearer <token> (the token printed when the server started; "sitrep token" prints it)`,
         });
       }
     }
