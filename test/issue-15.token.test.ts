@@ -1,13 +1,14 @@
 // Issue 15: a token that survives restarts, kept beside the database in <db>.token (mode 0600), with a command to
 // rotate it; and reads that need the token when the server binds beyond loopback, unless --public. The real
 // bin/sitrep in child processes over real SQLite files; the exposed server binds 0.0.0.0 and is reached on 127.0.0.1.
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readsNeedToken } from '../src/server/index.js';
-import { runSitrep, startServe, type Served } from './helpers.js';
+import { ROOT, runSitrep, startServe, type Served } from './helpers.js';
 
+const CHROMIUM = process.env['SITREP_CHROMIUM'] ?? '/usr/bin/chromium';
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-token-'));
 const db = (name: string): string => join(dir, `${name}.db`);
 // No token from the environment unless a test gives one (an empty $SITREP_TOKEN counts as unset).
@@ -170,4 +171,40 @@ describe('issue 15: reads need the token when the server is exposed', () => {
       await s.stop();
     }
   });
+});
+
+// The web UI on a server that wants the token for reads: opened with the link it works (lists, exports), opened
+// without it the page says what it needs. Skipped without Chromium, like test/webui.test.ts.
+describe.skipIf(!existsSync(CHROMIUM))('issue 15: the web UI on an exposed server (Chromium)', () => {
+  it('sends the token on reads and exports; without it the page says the server needs its token', async () => {
+    const s = await startServe(['--db', db('ui'), '--host', '0.0.0.0', '--port', '0', '--quiet', '--demo', '--web', join(ROOT, 'dist', 'web')], { env, timeoutMs: 90_000 });
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    try {
+      const token = linkToken(s);
+      const meta = (await (await fetch(`${s.url}api/meta`, { headers: { authorization: `Bearer ${token}` } })).json()) as { counts: { events: number } };
+      expect(meta.counts.events).toBeGreaterThan(0);
+      const ctx = await browser.newContext({ acceptDownloads: true });
+      const page = await ctx.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${s.url}#token=${token}`);
+      await page.waitForSelector('body[data-ready=true]', { timeout: 30_000 });
+      expect(await page.textContent('[data-testid=write-state]')).toBe('can review');
+      await page.waitForFunction(() => /of [\d,]+/.test(document.querySelector('[data-testid=list-count]')?.textContent ?? ''));
+      const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
+      expect(csv.suggestedFilename()).toMatch(/^sitrep-events-\d{4}-\d{2}-\d{2}\.csv$/);
+      const rows = readFileSync((await csv.path())!, 'utf8').trim().split('\n');
+      expect(rows.length).toBeGreaterThan(1);
+      expect(errors).toEqual([]);
+
+      const bare = await (await browser.newContext()).newPage();
+      await bare.goto(s.url);
+      await bare.waitForSelector('.boot-error', { timeout: 30_000 });
+      expect(await bare.textContent('.boot-error')).toMatch(/needs its token/);
+    } finally {
+      await browser.close();
+      await s.stop();
+    }
+  }, 120_000);
 });

@@ -103,7 +103,7 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
       const had = token() !== null;
       forgetToken(); // a refused token is no use: the UI is read-only from the next view on
       message = had
-        ? 'The server refused the token (was it replaced with "sitrep token --rotate"?): open the link the server printed again.'
+        ? 'The server refused the write token (was it replaced with "sitrep token --rotate"?): open the link the server printed again.'
         : method === 'GET'
           ? 'This server needs its token to show anything: open the link printed by "sitrep serve" (it carries the token).'
           : 'Read-only: open the link printed by "npm start" or "sitrep serve" (it carries the write token) to review events.';
