@@ -58,24 +58,35 @@ describe('issue 15: the token is kept beside the database', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
-  it('--rotate writes a new token (mode 0600): after a restart the old one gets 401 and the new one works', async () => {
+  it('--rotate writes a new token (mode 0600): the running server takes it, the old one gets 401, and so after a restart', async () => {
     const file = `${db('rotate')}.token`;
     const before = await runSitrep(['token', '--db', db('rotate')], { env });
     expect(before.code, before.stderr).toBe(0);
     expect(before.stderr).toContain(`a new one was written to ${file}`);
     const old = before.stdout.trim();
-    const rotated = await runSitrep(['token', '--db', db('rotate'), '--rotate'], { env });
-    expect(rotated.code, rotated.stderr).toBe(0);
-    const fresh = rotated.stdout.trim();
-    expect(fresh).not.toBe(old);
-    expect(fresh.length).toBeGreaterThanOrEqual(24);
-    expect(readFileSync(file, 'utf8').trim()).toBe(fresh);
-    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const running = await startServe(['--db', db('rotate'), '--port', '0', '--quiet'], { env });
+    let fresh: string;
+    try {
+      expect(linkToken(running)).toBe(old);
+      expect(await post(running, old)).toBe(201);
+      const rotated = await runSitrep(['token', '--db', db('rotate'), '--rotate'], { env });
+      expect(rotated.code, rotated.stderr).toBe(0);
+      fresh = rotated.stdout.trim();
+      expect(fresh).not.toBe(old);
+      expect(fresh.length).toBeGreaterThanOrEqual(24);
+      expect(readFileSync(file, 'utf8').trim()).toBe(fresh);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      // no restart: the next request is checked against the new token
+      expect(await post(running, old)).toBe(401);
+      expect(await post(running, fresh)).toBe(200);
+    } finally {
+      await running.stop();
+    }
     const s = await startServe(['--db', db('rotate'), '--port', '0', '--quiet'], { env });
     try {
       expect(linkToken(s)).toBe(fresh);
       expect(await post(s, old)).toBe(401);
-      expect(await post(s, fresh)).toBe(201);
+      expect(await post(s, fresh)).toBe(200);
     } finally {
       await s.stop();
     }

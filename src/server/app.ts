@@ -37,8 +37,8 @@ export interface ServerOptions {
   store: Store;
   /** Analyzes and stores POSTed articles; without it POST /api/articles answers 503. */
   ingestor?: Ingestor | null;
-  /** The write token (Authorization: Bearer <token>). */
-  token: string;
+  /** The token (Authorization: Bearer <token>), or where to get it at each request (a rotated token file). */
+  token: string | (() => string);
   /** Every /api/ request needs the token, reads too (a server bound beyond loopback without --public). */
   readsNeedToken?: boolean;
   version: string;
@@ -76,7 +76,13 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.addHook('onRoute', (r) => {
     for (const m of [r.method].flat()) if (m !== 'HEAD') routes.push(`${m} ${r.url}`);
   });
-  const token = Buffer.from(createHash('sha256').update(opts.token).digest());
+  const digest = (t: string): Buffer => Buffer.from(createHash('sha256').update(t).digest());
+  let known = { token: '', hash: digest('') };
+  const expected = (): Buffer => {
+    const t = typeof opts.token === 'function' ? opts.token() : opts.token;
+    if (t !== known.token) known = { token: t, hash: digest(t) };
+    return known.hash;
+  };
   const openapi = JSON.stringify(openApiDocument(opts.version));
   const webDir = opts.webDir && existsSync(join(opts.webDir, 'index.html')) ? resolve(opts.webDir) : null;
 
@@ -94,8 +100,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     if (route.startsWith('/api/') && (!read || opts.readsNeedToken === true)) {
       const h = req.headers.authorization ?? '';
       const m = /^Bearer\s+(\S+)$/i.exec(h);
-      const given = m ? Buffer.from(createHash('sha256').update(m[1]!).digest()) : null;
-      if (!given || !timingSafeEqual(given, token)) {
+      const given = m ? digest(m[1]!) : null;
+      if (!given || !timingSafeEqual(given, expected())) {
         reply.header('WWW-Authenticate', 'Bearer realm="sitrep"');
         return sendError(reply, 401, {
           error: 'unauthorized',

@@ -10,7 +10,7 @@ import type { Store } from '../store/types.js';
 import { buildServer } from './app.js';
 
 export { buildServer } from './app.js';
-export { loadOrCreateToken, newToken, rotateToken, TokenFileError, tokenPath } from './token.js';
+export { loadOrCreateToken, newToken, rotateToken, TokenFileError, tokenPath, watchedToken } from './token.js';
 
 export function sitrepVersion(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
@@ -36,7 +36,8 @@ export interface StartOptions {
   store: Store;
   host: string;
   port: number;
-  token: string;
+  /** The token, or where to get it at each request (see watchedToken). */
+  token: string | (() => string);
   /** Bound beyond loopback, reads need the token too unless this is true (sitrep serve --public). */
   public?: boolean;
   webDir?: string | null;

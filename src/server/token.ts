@@ -2,7 +2,7 @@
 // browser tab keeps working (issue 15). `sitrep serve` creates it on first start when neither --token nor
 // $SITREP_TOKEN is given; `sitrep token --rotate` replaces it. Errors name the file and never carry a stack.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 
 /** A fresh token: 24 random bytes, URL-safe. */
 export function newToken(): string {
@@ -81,4 +81,36 @@ export function rotateToken(db: string): { token: string; file: string } {
   const token = newToken();
   writeTokenFile(file, token);
   return { token, file };
+}
+
+function stampOf(file: string): string | null {
+  try {
+    const s = statSync(file);
+    return `${s.ino}:${s.size}:${s.mtimeMs}`;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The token in `file` as it is now, for a running server: a `sitrep token --rotate` takes effect at the next request,
+ * without a restart (the old token then gets 401). The file is re-read only when it changed (a stat per request).
+ * A file that goes missing or becomes unreadable keeps the last good token, with one message.
+ */
+export function watchedToken(file: string, initial: string, log: (m: string) => void = () => {}): () => string {
+  let current = initial;
+  let stamp = stampOf(file);
+  return () => {
+    const now = stampOf(file);
+    if (now === stamp) return current;
+    stamp = now;
+    try {
+      const t = readTokenFile(file);
+      if (t === null) log(`the token file ${file} is gone: the server keeps the token it had`);
+      else current = t;
+    } catch (e) {
+      log(`${(e as Error).message}: the server keeps the token it had`);
+    }
+    return current;
+  };
 }

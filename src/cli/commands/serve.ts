@@ -6,7 +6,7 @@ import { Analyzer } from '../../api.js';
 import { packageRoot } from '../../data/resources.js';
 import { defaultDbPath, openStore } from '../../store/index.js';
 import { modelVersion } from '../../store/model-version.js';
-import { defaultWebDir, isLoopback, loadOrCreateToken, newToken, readsNeedToken, startServer } from '../../server/index.js';
+import { defaultWebDir, isLoopback, loadOrCreateToken, newToken, readsNeedToken, startServer, watchedToken } from '../../server/index.js';
 import { parse, UsageError, type Command } from '../command.js';
 import { Output, warn } from '../io.js';
 import { formatSummary, ingestSources } from './ingest.js';
@@ -28,7 +28,8 @@ address, every /api/ request needs the token, reads too, unless --public is give
 who can reach the server and writes still need the token).
 
 The token is kept beside the database in <db>.token (mode 0600): created on the first start, reused on later
-ones, so an open browser tab keeps working; "sitrep token --rotate" replaces it. --token and $SITREP_TOKEN win
+ones, so an open browser tab keeps working; "sitrep token --rotate" replaces it (a running server takes the new one
+at its next request). --token and $SITREP_TOKEN win
 over the file (and leave it alone). It is printed at start inside the link to open
 (http://127.0.0.1:8080/#token=...), where the web UI picks it up.
 
@@ -93,7 +94,9 @@ Stop it with Ctrl-C.
         const stale = (await store.stats(modelVersion())).staleArticles;
         if (stale > 0) warn(`${stale} stored article(s) were analyzed with an older model version: run "sitrep reanalyze --db ${db}"`);
       }
-      const started = await startServer({ store, host, port: Number(portText), token, public: values.public === true, webDir: values.web ?? defaultWebDir(), analyzer, log: warn });
+      // From the file, a rotation takes effect at the next request (no restart): the old token then gets 401.
+      const current = tokenFile !== null ? watchedToken(tokenFile, token, warn) : token;
+      const started = await startServer({ store, host, port: Number(portText), token: current, public: values.public === true, webDir: values.web ?? defaultWebDir(), analyzer, log: warn });
       const out = new Output();
       await out.write(`sitrep: serving ${db}\n`);
       if (values.token !== undefined) await out.write(`  open:  ${started.url}   (write token: the one given with --token)\n`);

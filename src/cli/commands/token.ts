@@ -15,9 +15,9 @@ Prints the token that "sitrep serve" over this database uses for writes (and for
 loopback without --public). It is kept beside the database in <db>.token, mode 0600; when there is none yet, a new
 one is written there (as "sitrep serve" does on its first start).
 
-With --rotate, a new token replaces the old one and is printed: a running server keeps the old one until it is
-restarted, and from then on the old token gets 401 (open the new link, or send the new token). A token given to
-"sitrep serve" with --token or $SITREP_TOKEN wins over the file.
+With --rotate, a new token replaces the old one and is printed. A server running over this database takes it at
+its next request: from then on the old token gets 401 (open the server's link with the new token, or send the new
+token). A token given to "sitrep serve" with --token or $SITREP_TOKEN wins over the file.
 
 Options:
   --db PATH              the database file (default: $SITREP_DB, else data/sitrep.db)
@@ -34,7 +34,7 @@ Options:
     if (values.rotate) {
       const { token, file } = rotateToken(db);
       await out.write(`${token}\n`);
-      warn(`new token written to ${file}; restart "sitrep serve" to use it (the old token then gets 401)`);
+      warn(`new token written to ${file}; a running "sitrep serve" over this database takes it at its next request (the old token gets 401)`);
     } else {
       const { token, file, created } = loadOrCreateToken(db);
       await out.write(`${token}\n`);
