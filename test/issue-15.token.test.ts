@@ -160,6 +160,29 @@ describe('issue 15: reads need the token when the server is exposed', () => {
     }
   });
 
+  it('without the built UI, the page at / lists stored events only when reads are open', async () => {
+    const none = join(dir, 'no-web-ui');
+    const closed = await startServe(['--db', db('fallback'), '--host', '0.0.0.0', '--port', '0', '--quiet', '--web', none], { env });
+    try {
+      expect(await post(closed, linkToken(closed))).toBe(201);
+      const page = await (await fetch(closed.url)).text();
+      expect(page).toContain('needs its token for reads');
+      expect(page).not.toContain('Dhaka');
+      expect(page).not.toContain('/api/events/');
+      expect(page).not.toContain('/api/articles/');
+    } finally {
+      await closed.stop();
+    }
+    const open = await startServe(['--db', db('fallback'), '--host', '0.0.0.0', '--public', '--port', '0', '--quiet', '--web', none], { env });
+    try {
+      const page = await (await fetch(open.url)).text();
+      expect(page).toContain('Latest events');
+      expect(page).toContain('/api/articles/');
+    } finally {
+      await open.stop();
+    }
+  });
+
   it('with --public reads are open and writes still need the token', async () => {
     const s = await startServe(['--db', db('public'), '--host', '0.0.0.0', '--public', '--port', '0', '--quiet'], { env });
     try {

@@ -31,7 +31,7 @@ import {
   parseSort,
   rejectUnknown,
 } from './params.js';
-import { renderFallbackPage } from './page.js';
+import { renderFallbackPage, renderLockedPage } from './page.js';
 
 export interface ServerOptions {
   store: Store;
@@ -357,7 +357,10 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     const path = req.url.split('?')[0]!;
     if (!webDir) {
       if (path !== '/' && path !== '/index.html') return sendError(reply, 404, { error: 'not_found', message: `nothing at ${path}` });
-      const page = await renderFallbackPage(store, { version: opts.version, attribution: ATTRIBUTION });
+      // The fallback page lists stored events: not without the token when reads need it (issue 15).
+      const page = opts.readsNeedToken
+        ? renderLockedPage({ version: opts.version, attribution: ATTRIBUTION })
+        : await renderFallbackPage(store, { version: opts.version, attribution: ATTRIBUTION });
       return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(page);
     }
     let rel: string;
