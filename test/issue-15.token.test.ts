@@ -121,6 +121,12 @@ describe('issue 15: the token is kept beside the database', () => {
     expect(garbled.code).toBe(1);
     expect(garbled.stderr).toContain(`the token file ${db('garbled')}.token does not hold a token`);
 
+    writeFileSync(`${db('loose')}.token`, 'a-token-others-can-read\n', { mode: 0o644 });
+    const loose = await runSitrep(['token', '--db', db('loose')], { env });
+    expect(loose.code).toBe(0);
+    expect(loose.stdout).toBe('a-token-others-can-read\n');
+    expect(loose.stderr).toContain(`the token file ${db('loose')}.token can be read by other users: chmod 600`);
+
     const notDir = join(dir, 'a-file');
     writeFileSync(notDir, 'x');
     const rotate = await runSitrep(['token', '--db', join(notDir, 'x.db'), '--rotate'], { env });

@@ -10,7 +10,7 @@ import type { Store } from '../store/types.js';
 import { buildServer } from './app.js';
 
 export { buildServer } from './app.js';
-export { loadOrCreateToken, newToken, rotateToken, TokenFileError, tokenPath, watchedToken } from './token.js';
+export { loadOrCreateToken, looseMode, newToken, rotateToken, TokenFileError, tokenPath, watchedToken } from './token.js';
 
 export function sitrepVersion(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;

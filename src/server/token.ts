@@ -65,6 +65,15 @@ export function writeTokenFile(file: string, token: string): void {
   }
 }
 
+/** The permission bits of `file` that let others than its owner read or write it (0 when none or unknown). */
+export function looseMode(file: string): number {
+  try {
+    return statSync(file).mode & 0o077;
+  } catch {
+    return 0;
+  }
+}
+
 /** The database's token: the one in "<db>.token", else a new one written there. */
 export function loadOrCreateToken(db: string): { token: string; file: string; created: boolean } {
   const file = tokenPath(db);

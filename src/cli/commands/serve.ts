@@ -6,7 +6,7 @@ import { Analyzer } from '../../api.js';
 import { packageRoot } from '../../data/resources.js';
 import { defaultDbPath, openStore } from '../../store/index.js';
 import { modelVersion } from '../../store/model-version.js';
-import { defaultWebDir, isLoopback, loadOrCreateToken, newToken, readsNeedToken, startServer, watchedToken } from '../../server/index.js';
+import { defaultWebDir, isLoopback, loadOrCreateToken, looseMode, newToken, readsNeedToken, startServer, watchedToken } from '../../server/index.js';
 import { parse, UsageError, type Command } from '../command.js';
 import { Output, warn } from '../io.js';
 import { formatSummary, ingestSources } from './ingest.js';
@@ -74,6 +74,7 @@ Stop it with Ctrl-C.
       if (given !== undefined) token = given;
       else if (db === ':memory:' || /^postgres(ql)?:\/\//.test(db)) token = newToken();
       else ({ token, file: tokenFile } = loadOrCreateToken(db));
+      if (tokenFile !== null && looseMode(tokenFile) !== 0) warn(`the token file ${tokenFile} can be read by other users: chmod 600 ${tokenFile}`);
     } catch (e) {
       await store.close();
       throw e;

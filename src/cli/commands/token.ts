@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { defaultDbPath } from '../../store/index.js';
-import { loadOrCreateToken, rotateToken } from '../../server/token.js';
+import { loadOrCreateToken, looseMode, rotateToken } from '../../server/token.js';
 import { parse, UsageError, type Command } from '../command.js';
 import { Output, warn } from '../io.js';
 
@@ -39,6 +39,7 @@ Options:
       const { token, file, created } = loadOrCreateToken(db);
       await out.write(`${token}\n`);
       if (created) warn(`no token yet: a new one was written to ${file}`);
+      else if (looseMode(file) !== 0) warn(`the token file ${file} can be read by other users: chmod 600 ${file}`);
     }
     return 0;
   },
