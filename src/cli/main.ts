@@ -8,8 +8,9 @@ import { gazetteerCommand } from './commands/gazetteer.js';
 import { ingestCommand } from './commands/ingest.js';
 import { reanalyzeCommand } from './commands/reanalyze.js';
 import { serveCommand } from './commands/serve.js';
+import { tokenCommand } from './commands/token.js';
 
-const commands: Command[] = [analyzeCommand, ingestCommand, reanalyzeCommand, serveCommand, gazetteerCommand];
+const commands: Command[] = [analyzeCommand, ingestCommand, reanalyzeCommand, serveCommand, tokenCommand, gazetteerCommand];
 
 function version(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;

@@ -1,5 +1,5 @@
 // The HTTP API (Fastify): a thin shell over the Store and the Ingestor. JSON everywhere under /api, errors as
-// {error, message, param}; writes need the bearer token; the web UI (dist/web/) is served at / when it is built.
+// {error, message, param}; writes need the bearer token (reads too when the server is exposed without --public); the web UI (dist/web/) is served at / when it is built.
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -31,14 +31,16 @@ import {
   parseSort,
   rejectUnknown,
 } from './params.js';
-import { renderFallbackPage } from './page.js';
+import { renderFallbackPage, renderLockedPage } from './page.js';
 
 export interface ServerOptions {
   store: Store;
   /** Analyzes and stores POSTed articles; without it POST /api/articles answers 503. */
   ingestor?: Ingestor | null;
-  /** The write token (Authorization: Bearer <token>). */
-  token: string;
+  /** The token (Authorization: Bearer <token>), or where to get it at each request (a rotated token file). */
+  token: string | (() => string);
+  /** Every /api/ request needs the token, reads too (a server bound beyond loopback without --public). */
+  readsNeedToken?: boolean;
   version: string;
   modelVersion: string;
   /** The built web UI (index.html and assets); served at / when it exists. */
@@ -74,7 +76,13 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.addHook('onRoute', (r) => {
     for (const m of [r.method].flat()) if (m !== 'HEAD') routes.push(`${m} ${r.url}`);
   });
-  const token = Buffer.from(createHash('sha256').update(opts.token).digest());
+  const digest = (t: string): Buffer => Buffer.from(createHash('sha256').update(t).digest());
+  let known = { token: '', hash: digest('') };
+  const expected = (): Buffer => {
+    const t = typeof opts.token === 'function' ? opts.token() : opts.token;
+    if (t !== known.token) known = { token: t, hash: digest(t) };
+    return known.hash;
+  };
   const openapi = JSON.stringify(openApiDocument(opts.version));
   const webDir = opts.webDir && existsSync(join(opts.webDir, 'index.html')) ? resolve(opts.webDir) : null;
 
@@ -88,15 +96,18 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     // of a matched API route needs the token; an unmatched request writes nothing and gets its 404.
     const route = req.routeOptions.url ?? '';
     const read = req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS';
-    if (!read && route.startsWith('/api/')) {
+    // Bound beyond loopback (without --public), reads of the API need the token as well (issue 15).
+    if (route.startsWith('/api/') && (!read || opts.readsNeedToken === true)) {
       const h = req.headers.authorization ?? '';
       const m = /^Bearer\s+(\S+)$/i.exec(h);
-      const given = m ? Buffer.from(createHash('sha256').update(m[1]!).digest()) : null;
-      if (!given || !timingSafeEqual(given, token)) {
+      const given = m ? digest(m[1]!) : null;
+      if (!given || !timingSafeEqual(given, expected())) {
         reply.header('WWW-Authenticate', 'Bearer realm="sitrep"');
         return sendError(reply, 401, {
           error: 'unauthorized',
-          message: m ? 'wrong token' : 'writes need the token printed when the server started: Authorization: Bearer <token>',
+          message: m
+            ? 'wrong token'
+            : `${read ? 'this server needs the token for reads too' : 'writes need the token'}: Authorization: Bearer <token> (the token printed when the server started; "sitrep token" prints it)`,
         });
       }
     }
@@ -346,7 +357,10 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     const path = req.url.split('?')[0]!;
     if (!webDir) {
       if (path !== '/' && path !== '/index.html') return sendError(reply, 404, { error: 'not_found', message: `nothing at ${path}` });
-      const page = await renderFallbackPage(store, { version: opts.version, attribution: ATTRIBUTION });
+      // The fallback page lists stored events: not without the token when reads need it (issue 15).
+      const page = opts.readsNeedToken
+        ? renderLockedPage({ version: opts.version, attribution: ATTRIBUTION })
+        : await renderFallbackPage(store, { version: opts.version, attribution: ATTRIBUTION });
       return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(page);
     }
     let rel: string;

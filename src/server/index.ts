@@ -1,5 +1,4 @@
 // Starting the server: open the store, load the analyzer once, listen (127.0.0.1 unless told otherwise).
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -11,6 +10,7 @@ import type { Store } from '../store/types.js';
 import { buildServer } from './app.js';
 
 export { buildServer } from './app.js';
+export { loadOrCreateToken, looseMode, newToken, rotateToken, TokenFileError, tokenPath, watchedToken } from './token.js';
 
 export function sitrepVersion(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
@@ -20,20 +20,26 @@ export function defaultWebDir(): string {
   return join(packageRoot(), 'dist', 'web');
 }
 
-/** A fresh write token: 24 random bytes, URL-safe. */
-export function newToken(): string {
-  return randomBytes(24).toString('base64url');
-}
-
 export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * Whether reads (every /api/ request) need the token too: when the server binds beyond loopback, unless the
+ * operator opened reads with --public (writes need the token always).
+ */
+export function readsNeedToken(host: string, publicReads = false): boolean {
+  return !isLoopback(host) && !publicReads;
 }
 
 export interface StartOptions {
   store: Store;
   host: string;
   port: number;
-  token: string;
+  /** The token, or where to get it at each request (see watchedToken). */
+  token: string | (() => string);
+  /** Bound beyond loopback, reads need the token too unless this is true (sitrep serve --public). */
+  public?: boolean;
   webDir?: string | null;
   analyzer?: Analyzer | null;
   log?: (m: string) => void;
@@ -55,6 +61,7 @@ export async function startServer(o: StartOptions): Promise<Started> {
     store: o.store,
     ingestor,
     token: o.token,
+    readsNeedToken: readsNeedToken(o.host, o.public === true),
     version: sitrepVersion(),
     modelVersion: mv,
     webDir: o.webDir === undefined ? defaultWebDir() : o.webDir,

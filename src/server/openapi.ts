@@ -265,7 +265,8 @@ export function openApiDocument(version: string): Record<string, unknown> {
       version,
       description:
         'Events extracted from news reports, merged across articles (ACLED rule), with their evidence; review actions; exports. ' +
-        'Reads are open; writes need `Authorization: Bearer <token>` (the token printed once when the server starts). ' +
+        'Writes need `Authorization: Bearer <token>` (the token printed in the link when the server starts; `sitrep token` prints it). ' +
+        'Reads are open on a server bound to loopback or started with --public; bound beyond loopback without --public, every /api/ request needs the token (401 without it). ' +
         'Errors are JSON {error, message, param?}. Place data: GeoNames (CC BY 4.0).',
     },
     servers: [{ url: '/' }],

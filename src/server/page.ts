@@ -36,3 +36,21 @@ ${page.items.length === 0 ? '<p>No events stored yet.</p>' : `<table><thead><tr>
 </body></html>
 `;
 }
+
+/**
+ * The page at / until the web UI is built, on a server whose reads need the token (bound beyond loopback without
+ * --public): nothing from the database, only where the API is.
+ */
+export function renderLockedPage(opts: { version: string; attribution: string }): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>sitrep</title>
+<style>body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#222}small{color:#666}</style>
+</head><body>
+<h1>sitrep ${escapeHtml(opts.version)}</h1>
+<p>The web UI is not built in this installation, and this server needs its token for reads: send it to the API
+(described at /api/openapi.json) as <code>Authorization: Bearer &lt;token&gt;</code>. "sitrep token" prints it.</p>
+<footer><small>${escapeHtml(opts.attribution)}</small></footer>
+</body></html>
+`;
+}

@@ -1,4 +1,5 @@
-// The API client: typed by the server's contract (types only), the write token sent on writes.
+// The API client: typed by the server's contract (types only), the token sent on every request when the tab has it
+// (writes always need it; reads too on a server bound beyond loopback without --public).
 import type {
   ActorPage,
   AggregateBy,
@@ -57,12 +58,35 @@ export function forgetToken(): void {
   }
 }
 
-async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (method !== 'GET') {
-    const t = token();
-    if (t) headers['authorization'] = `Bearer ${t}`;
+/** The Authorization header for the token this tab holds (none without one). */
+export function authHeader(): Record<string, string> {
+  const t = token();
+  return t ? { authorization: `Bearer ${t}` } : {};
+}
+
+/**
+ * Downloads an export. A plain link cannot carry the token, and a server bound beyond loopback wants it for reads:
+ * with a token the file is fetched with it and saved from memory; without one the link is followed as it is.
+ */
+export async function download(href: string, fallbackName: string): Promise<void> {
+  const res = await fetch(href, { headers: authHeader() });
+  if (!res.ok) {
+    if (res.status === 401) forgetToken();
+    throw new ApiFailure(res.status, `export: HTTP ${res.status}`, null);
   }
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...authHeader() };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}), ...(signal ? { signal } : {}) });
   const text = await res.text();
@@ -79,8 +103,10 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
       const had = token() !== null;
       forgetToken(); // a refused token is no use: the UI is read-only from the next view on
       message = had
-        ? 'The server refused the write token (was the server restarted with a new one?): open the link it printed again.'
-        : 'Read-only: open the link printed by "npm start" or "sitrep serve" (it carries the write token) to review events.';
+        ? 'The server refused the write token (was it replaced with "sitrep token --rotate"?): open the link the server printed again.'
+        : method === 'GET'
+          ? 'This server needs its token to show anything: open the link printed by "sitrep serve" (it carries the token).'
+          : 'Read-only: open the link printed by "npm start" or "sitrep serve" (it carries the write token) to review events.';
     }
     throw new ApiFailure(res.status, message, err);
   }

@@ -2,7 +2,7 @@
 // workspace API. Routes: / (map and list), /events/{id} (one event), /review and /review/{id} (the queue); the
 // filters live in the query string of every route, so any view can be bookmarked or shared.
 import type { EventDetail, MetaResponse } from '../server/contract.js';
-import { api, errorMessage, takeTokenFromLocation, token } from './api.js';
+import { ApiFailure, api, download, errorMessage, takeTokenFromLocation, token } from './api.js';
 import type { AppContext } from './context.js';
 import { announce, fill, h } from './dom.js';
 import { EventView } from './event-view.js';
@@ -53,7 +53,19 @@ class App implements AppContext {
       ['geojson', 'GeoJSON', 'GeoJSON FeatureCollection of the events'],
       ['jsonl', 'JSON Lines', 'One event per line, with its articles and evidence'],
     ];
-    this.exports = formats.map(([ext, label, title]) => h('a', { href: `/api/export/events.${ext}`, download: '', class: 'export', title, 'data-testid': `export-${ext}` }, label));
+    this.exports = formats.map(([ext, label, title]) => {
+      const a = h('a', { href: `/api/export/events.${ext}`, download: '', class: 'export', title, 'data-testid': `export-${ext}` }, label);
+      // A link cannot carry the token, which a server bound beyond loopback wants for reads: with one, fetch with it.
+      a.addEventListener('click', (e) => {
+        if (!token()) return;
+        e.preventDefault();
+        download(a.href, `sitrep-events.${ext}`).catch((err: unknown) => {
+          const msg = errorMessage(err);
+          if (msg) announce(`The export failed: ${msg}`, 'error');
+        });
+      });
+      return a;
+    });
     const write = token()
       ? h('span', { class: 'write-ok', title: 'This tab holds the write token: review actions are possible', 'data-testid': 'write-state' }, 'can review')
       : h('span', { class: 'write-no', title: 'No write token: open the link printed by npm start to review', 'data-testid': 'write-state' }, 'read-only');
@@ -393,7 +405,12 @@ async function boot(): Promise<void> {
   try {
     meta = await api.meta();
   } catch (e) {
-    fill(root, h('p', { class: 'error boot-error', role: 'alert' }, `The sitrep server did not answer: ${errorMessage(e) ?? 'unknown error'}. Is "npm start" running?`));
+    // 401 here: the server is bound beyond loopback and wants its token for reads too (the message says so).
+    const text =
+      e instanceof ApiFailure && e.status === 401
+        ? (errorMessage(e) ?? 'unauthorized')
+        : `The sitrep server did not answer: ${errorMessage(e) ?? 'unknown error'}. Is "npm start" running?`;
+    fill(root, h('p', { class: 'error boot-error', role: 'alert' }, text));
     return;
   }
   const app = new App(meta);
