@@ -241,3 +241,37 @@ describe('SqliteStore', () => {
     expect(rev.event.reviews[0]!.at.startsWith('2030-01-01')).toBe(true);
   });
 });
+
+describe('concurrent writers (issue 16)', () => {
+  // A second real connection holds the write lock, as another `sitrep` process would.
+  async function lockedStore(): Promise<{ store: SqliteStore; other: Database.Database; eventId: number; path: string }> {
+    const { store: first, added, path } = await seeded();
+    await first.close();
+    const store = new SqliteStore(path, { busyTimeoutMs: 30 });
+    const other = new Database(path);
+    other.exec('BEGIN IMMEDIATE');
+    return { store, other, eventId: added['baghouz-wire-a'].eventIds[0]!, path };
+  }
+
+  it('a write waits for another writer that lets go, retrying after the busy timeout', async () => {
+    const { store, other, eventId } = await lockedStore();
+    setTimeout(() => other.exec('COMMIT'), 150);
+    const r = await store.review(eventId, 'accept', 'ana', null);
+    expect(r.event.review).toBe('accepted');
+    other.close();
+    await store.close();
+  });
+
+  it('gives up after a bounded number of attempts with an error naming the file and the other writer', async () => {
+    const { store, other, eventId, path } = await lockedStore();
+    const t0 = Date.now();
+    await expect(store.review(eventId, 'reject', 'ana', null)).rejects.toThrow(
+      new RegExp(`the database ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is locked: another writer held it .*4 attempts`),
+    );
+    expect(Date.now() - t0).toBeLessThan(5000);
+    other.exec('ROLLBACK');
+    other.close();
+    expect((await store.getEvent(eventId))!.review).toBe('pending');
+    await store.close();
+  });
+});

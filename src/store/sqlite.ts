@@ -56,6 +56,24 @@ import {
 } from './types.js';
 
 type Row = Record<string, unknown>;
+
+/** How long one attempt at the write lock waits for another writer (SQLite's busy timeout), in ms, by default. */
+const BUSY_TIMEOUT_MS = 5000;
+/** Attempts at a write transaction before giving up on a lock another writer holds. */
+const WRITE_ATTEMPTS = 4;
+const backoff = (attempt: number): number => 50 * 2 ** attempt + Math.floor(Math.random() * 50);
+const isBusy = (e: unknown): boolean => {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+};
+
+/** Another writer held the database's write lock for longer than the bounded retry waits. */
+export class StoreBusyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreBusyError';
+  }
+}
 type Param = string | number | bigint | Buffer | null;
 
 interface EventRow {
@@ -120,6 +138,8 @@ export interface SqliteStoreOptions {
   /** The clock (ISO timestamps); tests pass a fixed one. */
   now?: () => string;
   readonly?: boolean;
+  /** How long one attempt at the write lock waits for another writer, in ms (default 5000). */
+  busyTimeoutMs?: number;
 }
 
 export class SqliteStore implements Store {
@@ -127,6 +147,7 @@ export class SqliteStore implements Store {
   readonly db: Database.Database;
   private readonly now: () => string;
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly busyTimeoutMs: number;
 
   constructor(
     readonly location: string,
@@ -139,10 +160,12 @@ export class SqliteStore implements Store {
       throw new StoreError(`cannot open the database ${location}: ${(e as Error).message}`, 'bad_request');
     }
     this.now = opts.now ?? (() => new Date().toISOString());
+    this.busyTimeoutMs = Math.max(0, Math.floor(opts.busyTimeoutMs ?? BUSY_TIMEOUT_MS));
+    // The busy timeout first: switching to WAL and migrating take the write lock too.
+    this.db.pragma(`busy_timeout = ${this.busyTimeoutMs}`);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
     // A 64 MiB page cache and memory-mapped reads: the event indexes of a 100k-event store stay in memory.
     this.db.pragma('cache_size = -65536');
     this.db.pragma('mmap_size = 268435456');
@@ -153,18 +176,61 @@ export class SqliteStore implements Store {
 
   /** Applies pending migrations; refuses a database written by a newer sitrep. */
   private migrate(): void {
-    const current = this.db.pragma('user_version', { simple: true }) as number;
     const latest = MIGRATIONS[MIGRATIONS.length - 1]!.version;
-    if (current > latest) {
-      throw new StoreError(`${this.location} has schema version ${current}, newer than this sitrep (${latest}): upgrade sitrep`, 'conflict');
-    }
+    const check = (): number => {
+      const current = this.db.pragma('user_version', { simple: true }) as number;
+      if (current > latest) {
+        throw new StoreError(`${this.location} has schema version ${current}, newer than this sitrep (${latest}): upgrade sitrep`, 'conflict');
+      }
+      return current;
+    };
+    if (check() === latest) return;
     for (const m of MIGRATIONS) {
-      if (m.version <= current) continue;
-      this.db.transaction(() => {
+      // Each step re-reads the version under the write lock: another process may have applied it meanwhile.
+      this.writeSync(() => {
+        if (check() >= m.version) return;
         this.db.exec(m.sql);
         this.db.pragma(`user_version = ${m.version}`);
-      })();
+      });
     }
+  }
+
+  /**
+   * Runs a write transaction that takes the write lock at BEGIN (BEGIN IMMEDIATE), so a second writer waits out the
+   * busy timeout instead of failing when its deferred read lock cannot be upgraded. SQLITE_BUSY that still escapes
+   * (another writer held the lock for longer than the timeout) is retried a few times with backoff, then reported.
+   */
+  private async write<T>(fn: () => T): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return this.db.transaction(fn).immediate();
+      } catch (e) {
+        if (!isBusy(e) || this.db.inTransaction) throw e;
+        if (attempt >= WRITE_ATTEMPTS) throw this.busyError(e);
+        await new Promise((r) => setTimeout(r, backoff(attempt)));
+      }
+    }
+  }
+
+  /** write() for the constructor (migrations), which cannot wait asynchronously. */
+  private writeSync<T>(fn: () => T): T {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return this.db.transaction(fn).immediate();
+      } catch (e) {
+        if (!isBusy(e) || this.db.inTransaction) throw e;
+        if (attempt >= WRITE_ATTEMPTS) throw this.busyError(e);
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, backoff(attempt));
+      }
+    }
+  }
+
+  private busyError(e: unknown): StoreBusyError {
+    const waited = (WRITE_ATTEMPTS * this.busyTimeoutMs) / 1000;
+    return new StoreBusyError(
+      `the database ${this.location} is locked: another writer held it for more than ${waited} s ` +
+        `(${WRITE_ATTEMPTS} attempts, each waiting up to ${this.busyTimeoutMs / 1000} s); nothing was written, try again (${(e as Error).message})`,
+    );
   }
 
   /** A prepared statement, cached by its SQL text (the SQL is built only from fixed fragments; values are parameters). */
@@ -207,7 +273,7 @@ export class SqliteStore implements Store {
   }
 
   async addArticle(article: NewArticle, doc: DocJSON, modelVersion: string, who: string): Promise<AddOutcome> {
-    return this.db.transaction((): AddOutcome => {
+    return this.write((): AddOutcome => {
       const existing = this.stmt('SELECT id FROM articles WHERE content_hash = ?').get(article.contentHash) as { id: number } | undefined;
       if (existing) return { status: 'duplicate', articleId: existing.id, nearDuplicateOf: null, eventIds: [] };
       const at = this.now();
@@ -256,7 +322,7 @@ export class SqliteStore implements Store {
         nearDuplicateOf: near?.article ?? null,
       });
       return { status: 'new', articleId: id, nearDuplicateOf: near?.article ?? null, eventIds };
-    })();
+    });
   }
 
   private sourceId(name: string | null): number | null {
@@ -467,7 +533,7 @@ export class SqliteStore implements Store {
   }
 
   async replaceAnalysis(articleId: number, doc: DocJSON, modelVersion: string, who: string): Promise<{ eventIds: number[] }> {
-    return this.db.transaction(() => {
+    return this.write(() => {
       const art = this.stmt('SELECT id FROM articles WHERE id = ?').get(articleId);
       if (!art) throw new StoreError(`no article ${articleId}`, 'not_found');
       const old = this.stmt(
@@ -510,7 +576,7 @@ export class SqliteStore implements Store {
       for (const id of affected) this.recomputeEvent(id);
       this.auditWrite(who, 'reanalyze', `article:${articleId}`, { modelVersion, events: eventIds });
       return { eventIds };
-    })();
+    });
   }
 
   // ------------------------------------------------------------------ events
@@ -868,17 +934,17 @@ export class SqliteStore implements Store {
   }
 
   async review(eventId: number, action: 'accept' | 'reject' | 'reopen', reviewer: string, note: string | null): Promise<ReviewResponse> {
-    this.db.transaction(() => {
+    await this.write(() => {
       const row = this.requireEvent(eventId);
       const state: ReviewState = action === 'reject' ? 'rejected' : action === 'reopen' ? 'pending' : row.overrides ? 'edited' : 'accepted';
       this.setState(eventId, state, reviewer, note);
       this.recordReview(eventId, action, reviewer, { from: row.review_state, to: state }, note);
-    })();
+    });
     return { event: (await this.getEvent(eventId))!, created: null, removed: [] };
   }
 
   async edit(eventId: number, fields: Partial<EditableFields>, reviewer: string, note: string | null): Promise<ReviewResponse> {
-    this.db.transaction(() => {
+    await this.write(() => {
       const row = this.requireEvent(eventId);
       const overrides = { ...(row.overrides ? (JSON.parse(row.overrides) as Partial<EditableFields>) : {}), ...fields };
       const type = overrides.eventType ?? row.event_type;
@@ -900,13 +966,13 @@ export class SqliteStore implements Store {
       const state: ReviewState = row.review_state === 'rejected' ? 'rejected' : 'edited';
       this.setState(eventId, state, reviewer, note);
       this.recordReview(eventId, 'edit', reviewer, { set: fields, before }, note);
-    })();
+    });
     return { event: (await this.getEvent(eventId))!, created: null, removed: [] };
   }
 
   async merge(eventId: number, others: number[], reviewer: string, note: string | null): Promise<ReviewResponse> {
     const ids = [...new Set(others)];
-    this.db.transaction(() => {
+    await this.write(() => {
       const target = this.requireEvent(eventId);
       if (ids.includes(eventId)) throw new StoreError(`cannot merge event ${eventId} into itself`, 'bad_request', 'ids');
       for (const id of ids) this.requireEvent(id);
@@ -919,14 +985,14 @@ export class SqliteStore implements Store {
       this.recomputeEvent(eventId);
       this.setState(eventId, target.review_state === 'rejected' ? 'rejected' : 'edited', reviewer, note);
       this.recordReview(eventId, 'merge', reviewer, { merged: ids }, note);
-    })();
+    });
     return { event: (await this.getEvent(eventId))!, created: null, removed: ids };
   }
 
   async split(eventId: number, mentionIds: number[], reviewer: string, note: string | null): Promise<ReviewResponse> {
     const ids = [...new Set(mentionIds)];
     let created = 0;
-    this.db.transaction(() => {
+    await this.write(() => {
       const row = this.requireEvent(eventId);
       const own = new Set((this.stmt('SELECT id FROM mentions WHERE event_id = ?').all(eventId) as { id: number }[]).map((m) => m.id));
       for (const m of ids) if (!own.has(m)) throw new StoreError(`mention ${m} is not part of event ${eventId}`, 'bad_request', 'mentions');
@@ -943,7 +1009,7 @@ export class SqliteStore implements Store {
       this.setState(created, state, reviewer, note);
       this.recordReview(eventId, 'split', reviewer, { mentions: ids, newEvent: created }, note);
       this.recordReview(created, 'split', reviewer, { mentions: ids, from: eventId }, note);
-    })();
+    });
     return { event: (await this.getEvent(eventId))!, created: await this.getEvent(created), removed: [] };
   }
 
