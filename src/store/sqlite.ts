@@ -202,26 +202,29 @@ export class SqliteStore implements Store {
    */
   private async write<T>(fn: () => T): Promise<T> {
     for (let attempt = 1; ; attempt++) {
-      try {
-        return this.db.transaction(fn).immediate();
-      } catch (e) {
-        if (!isBusy(e) || this.db.inTransaction) throw e;
-        if (attempt >= WRITE_ATTEMPTS) throw this.busyError(e);
-        await new Promise((r) => setTimeout(r, backoff(attempt)));
-      }
+      const r = this.writeAttempt(fn, attempt);
+      if (r.done) return r.value;
+      await new Promise((res) => setTimeout(res, backoff(attempt)));
     }
   }
 
   /** write() for the constructor (migrations), which cannot wait asynchronously. */
   private writeSync<T>(fn: () => T): T {
     for (let attempt = 1; ; attempt++) {
-      try {
-        return this.db.transaction(fn).immediate();
-      } catch (e) {
-        if (!isBusy(e) || this.db.inTransaction) throw e;
-        if (attempt >= WRITE_ATTEMPTS) throw this.busyError(e);
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, backoff(attempt));
-      }
+      const r = this.writeAttempt(fn, attempt);
+      if (r.done) return r.value;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, backoff(attempt));
+    }
+  }
+
+  /** One try of an immediate write transaction: its value, or "wait and retry" on a lock another writer holds. */
+  private writeAttempt<T>(fn: () => T, attempt: number): { done: true; value: T } | { done: false } {
+    try {
+      return { done: true, value: this.db.transaction(fn).immediate() };
+    } catch (e) {
+      if (!isBusy(e) || this.db.inTransaction) throw e;
+      if (attempt >= WRITE_ATTEMPTS) throw this.busyError(e);
+      return { done: false };
     }
   }
 
