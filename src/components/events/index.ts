@@ -48,10 +48,6 @@ export const eventsFactory = defineComponent({
     return (doc) => {
       const events = extractEvents(doc, { lex, countries, classifier, permissive });
       const kept = detector ? detect(doc, events, events.map(detectorInputOf), detector) : events;
-      if (!merge && kept === events) {
-        doc.events = events;
-        return;
-      }
       const out = merge ? mergeInArticle(kept, (pos) => doc.sentenceAt(pos)) : kept;
       out.forEach((e, i) => (e.id = `e${i + 1}`));
       doc.events = out;
