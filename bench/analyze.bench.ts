@@ -1,6 +1,11 @@
 // Throughput of the whole analyze pipeline (single thread) on real articles from the shared corpus.
 import { readFileSync } from 'node:fs';
 import { Analyzer } from '../src/api.js';
+
+import { Doc } from '../src/core/doc.js';
+import { Pipeline } from '../src/core/pipeline.js';
+import { registry } from '../src/components/registry.js';
+import { SharedCache, type Resources } from '../src/core/component.js';
 import { parseCsvRows } from '../eval/lib/csv.js';
 import { sharedPath } from '../eval/lib/shared.js';
 import { opsPerSecond, runBenchMain, type Bench } from './lib.js';
@@ -13,6 +18,16 @@ export function corpusTexts(limit: number): string[] {
     .map((r) => r[2] ?? '')
     .filter((t) => t.length > 0)
     .slice(0, limit);
+}
+
+/** The texts cleaned and segmented (sentences and tokens), for benches of the stages after them. */
+export async function segmentedDocs(resources: Resources, texts: readonly string[]): Promise<Doc[]> {
+  const prep = await Pipeline.build({ components: [{ name: 'clean' }, { name: 'segment' }] }, registry, {
+    resources,
+    shared: new SharedCache(),
+    log: () => {},
+  });
+  return texts.map((t, i) => prep.run(new Doc({ id: String(i), text: t })));
 }
 
 export const bench: Bench = async ({ log, quick }) => {

@@ -3,14 +3,10 @@
 // Token counts for all three are the pipeline's tokens, so the rates compare like with like.
 import nlp from 'compromise';
 import { Analyzer } from '../src/api.js';
-import { SharedCache } from '../src/core/component.js';
-import { Doc } from '../src/core/doc.js';
-import { Pipeline } from '../src/core/pipeline.js';
-import { registry } from '../src/components/registry.js';
 import { nerDoc } from '../src/components/ner/index.js';
 import { loadNerModel } from '../src/components/ner/resources.js';
 import { FileResources } from '../src/data/resources.js';
-import { corpusTexts } from './analyze.bench.js';
+import { corpusTexts, segmentedDocs } from './analyze.bench.js';
 import { opsPerSecond, runBenchMain, type Bench } from './lib.js';
 
 interface CompromiseDoc {
@@ -25,12 +21,7 @@ export const bench: Bench = async ({ log, quick }) => {
   const model = await loadNerModel(resources);
   const loadMs = performance.now() - t0;
   const texts = corpusTexts(quick ? 20 : 249);
-  const prep = await Pipeline.build({ components: [{ name: 'clean' }, { name: 'segment' }] }, registry, {
-    resources,
-    shared: new SharedCache(),
-    log: () => {},
-  });
-  const docs = texts.map((t, i) => prep.run(new Doc({ id: String(i), text: t })));
+  const docs = await segmentedDocs(resources, texts);
   const tokensOf = docs.map((d) => d.tokens.length);
   const total = tokensOf.reduce((a, b) => a + b, 0);
   log(`ner: ${docs.length} articles, ${total} tokens; model loaded in ${loadMs.toFixed(0)} ms`);

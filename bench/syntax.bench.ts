@@ -7,14 +7,11 @@ import nlp from 'compromise';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Analyzer, PIPELINE_RESOURCE } from '../src/api.js';
-import { SharedCache } from '../src/core/component.js';
-import { Doc } from '../src/core/doc.js';
-import { Pipeline, type PipelineConfig } from '../src/core/pipeline.js';
-import { registry } from '../src/components/registry.js';
+import type { PipelineConfig } from '../src/core/pipeline.js';
 import { syntaxDoc } from '../src/components/syntax/index.js';
 import { loadSyntaxModel } from '../src/components/syntax/model.js';
 import { FileResources, packageRoot } from '../src/data/resources.js';
-import { corpusTexts } from './analyze.bench.js';
+import { corpusTexts, segmentedDocs } from './analyze.bench.js';
 import { opsPerSecond, runBenchMain, type Bench } from './lib.js';
 
 export const bench: Bench = async ({ log, quick }) => {
@@ -23,12 +20,7 @@ export const bench: Bench = async ({ log, quick }) => {
   const model = await loadSyntaxModel(resources);
   const loadMs = performance.now() - t0;
   const texts = corpusTexts(quick ? 20 : 249);
-  const prep = await Pipeline.build({ components: [{ name: 'clean' }, { name: 'segment' }] }, registry, {
-    resources,
-    shared: new SharedCache(),
-    log: () => {},
-  });
-  const docs = texts.map((t, i) => prep.run(new Doc({ id: String(i), text: t })));
+  const docs = await segmentedDocs(resources, texts);
   for (const d of docs) syntaxDoc(d, model);
   const wordsOf = docs.map((d) => d.words.length);
   const totalWords = wordsOf.reduce((a, b) => a + b, 0);

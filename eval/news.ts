@@ -9,17 +9,16 @@
 // - On matched events: sub-type, actor1 (name without regime years) and its inter code, place within 161 km, date
 //   (exact value), fatalities (exact; "not stated" and 0 are the same).
 // - nonconflict.false-events-per-article: system events matching no gold event, per article without conflict.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Analyzer } from '../src/api.js';
 import type { DetectorModel } from '../src/components/events/detector.js';
-import type { PipelineConfig } from '../src/core/pipeline.js';
-import { packageRoot } from '../src/data/resources.js';
+import { EVENTS_DETECTOR_RESOURCE } from '../src/components/events/index.js';
+import { FileResources } from '../src/data/resources.js';
 import type { ConflictEvent } from '../src/core/types.js';
 import { haversineKm } from '../src/dedup/events.js';
 import { loadNewsGold, type GoldEvent, type NewsGoldArticle, type Split } from './lib/news-gold.js';
 import { runEvaluationMain, type EvalScores, type Evaluation } from './lib/report.js';
 import { sharedRoot } from './lib/shared.js';
+import { pipelineWith } from './events.js';
 import { actorKey, matchEvents } from './news-agreement.js';
 
 export interface ArticleEvents {
@@ -147,10 +146,10 @@ export class Score {
 async function analyzerFor(): Promise<Analyzer> {
   const i = process.argv.indexOf('--threshold');
   if (i < 0 && !process.argv.includes('--detector')) return Analyzer.create();
-  const model = JSON.parse(readFileSync(join(packageRoot(), 'data', 'events', 'detector.json'), 'utf8')) as DetectorModel;
+  const resources = new FileResources();
+  const model = JSON.parse(await resources.text(EVENTS_DETECTOR_RESOURCE)) as DetectorModel;
   if (i >= 0) model.threshold = Number(process.argv[i + 1]);
-  const config = JSON.parse(readFileSync(join(packageRoot(), 'data', 'pipeline.json'), 'utf8')) as PipelineConfig;
-  return Analyzer.create({ pipeline: { components: config.components.map((c) => (c.name === 'events' ? { name: 'events', options: { detector: model } } : c)) } });
+  return Analyzer.create({ resources, pipeline: await pipelineWith(resources, { detector: model }) });
 }
 
 export const evaluate: Evaluation = async ({ log }) => {

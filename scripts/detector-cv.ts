@@ -7,13 +7,12 @@
 //        [--families violent,protest (the families the detector decides; default all)] [--epochs 8] [--l2 1e-5] [--min-count 2]
 // FILE is the example cache written by train-detector (node dist/scripts/train-detector.js --cache FILE).
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Analyzer } from '../src/api.js';
 import { trainDetector, type DetectorModel } from '../src/components/events/detector.js';
-import type { PipelineConfig } from '../src/core/pipeline.js';
-import { packageRoot } from '../src/data/resources.js';
+import { FileResources } from '../src/data/resources.js';
 import { loadNewsGold, type NewsGoldArticle } from '../eval/lib/news-gold.js';
 import { sharedRoot } from '../eval/lib/shared.js';
+import { pipelineWith } from '../eval/events.js';
 import { analyseGold, Score } from '../eval/news.js';
 import type { Example } from './train-detector.js';
 
@@ -33,7 +32,7 @@ async function main(): Promise<void> {
   const all = JSON.parse(readFileSync(cache, 'utf8')) as Example[];
   const articles = loadNewsGold({ shared: sharedRoot(), split: 'dev' });
   const fold = folds(articles, k);
-  const config = JSON.parse(readFileSync(join(packageRoot(), 'data', 'pipeline.json'), 'utf8')) as PipelineConfig;
+  const resources = new FileResources();
   for (const mode of opt('--mode', 'filter,propose').split(',') as ('filter' | 'propose')[]) {
     for (const gw of opt('--gold-weight', '3').split(',').map(Number)) {
       const scores = new Map<number, Score>();
@@ -51,9 +50,7 @@ async function main(): Promise<void> {
         for (const t of thresholds) {
           const families = opt('--families', '');
           const model: DetectorModel = { ...base, threshold: t, mode, ...(families ? { families: families.split(',') } : {}) };
-          const an = await Analyzer.create({
-            pipeline: { components: config.components.map((c) => (c.name === 'events' ? { name: 'events', options: { detector: model } } : c)) },
-          });
+          const an = await Analyzer.create({ resources, pipeline: await pipelineWith(resources, { detector: model }) });
           for (const r of await analyseGold(held, an)) scores.get(t)!.add(r);
         }
       }

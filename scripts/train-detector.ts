@@ -22,14 +22,14 @@ import type { Doc } from '../src/core/doc.js';
 import type { PipelineConfig } from '../src/core/pipeline.js';
 import { rng } from '../src/core/random.js';
 import type { ConflictEvent } from '../src/core/types.js';
-import { packageRoot } from '../src/data/resources.js';
+import { FileResources, packageRoot } from '../src/data/resources.js';
 import { DepGraph } from '../src/components/syntax/tree.js';
 import { parseCsv } from '../eval/lib/csv.js';
 import { sharedPath, sharedRoot } from '../eval/lib/shared.js';
 import { loadNewsGold, type NewsGoldArticle } from '../eval/lib/news-gold.js';
 import { matchEvents } from '../eval/news-agreement.js';
 import { loadPlover } from '../eval/plover.js';
-import { primaryEvent } from '../eval/events.js';
+import { pipelineWith, primaryEvent } from '../eval/events.js';
 
 export interface Example {
   feats: string[];
@@ -64,12 +64,8 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const log = (m: string): void => void process.stderr.write(m + '\n');
   const nAcled = args.includes('--acled') ? Number(args[args.indexOf('--acled') + 1]) : 6000;
-  const pipeline = {
-    components: (JSON.parse(readFileSync(join(packageRoot(), 'data', 'pipeline.json'), 'utf8')) as { components: { name: string }[] }).components.map((c) =>
-      // Unmerged proposals: the detector decides before in-article merging (events/index.ts).
-      c.name === 'events' ? { name: 'events', options: { detector: false, permissive: true, merge: false } } : c,
-    ),
-  };
+  // Unmerged proposals: the detector decides before in-article merging (events/index.ts).
+  const pipeline = await pipelineWith(new FileResources(), { detector: false, permissive: true, merge: false });
   const opt = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
   const cache = opt('--cache');
   const goldWeight = Number(opt('--gold-weight') ?? 3);
