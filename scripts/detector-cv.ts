@@ -8,7 +8,7 @@
 // FILE is the example cache written by train-detector (node dist/scripts/train-detector.js --cache FILE).
 import { readFileSync } from 'node:fs';
 import { Analyzer } from '../src/api.js';
-import { trainDetector, type DetectorModel } from '../src/components/events/detector.js';
+import { RULE_VERDICT_FEATURES, trainDetector, type DetectorModel } from '../src/components/events/detector.js';
 import { FileResources } from '../src/data/resources.js';
 import { loadNewsGold, type NewsGoldArticle } from '../eval/lib/news-gold.js';
 import { sharedRoot } from '../eval/lib/shared.js';
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
         const train = all
           .filter((e) => sources === 'all' || sources.split('+').includes(e.source))
           .filter((e) => !(e.source === 'news-gold' && fold.get(e.doc) === f))
-          .filter((e) => mode === 'propose' || !e.feats.some((x) => x === 'blocked' || x === 'unanchored' || x === 'future-date'))
+          .filter((e) => mode === 'propose' || !e.feats.some((x) => (RULE_VERDICT_FEATURES as readonly string[]).includes(x)))
           .map((e) => (e.source === 'news-gold' ? { ...e, weight: gw } : e));
         const base = trainDetector(train, { epochs: Number(opt('--epochs', '8')), l2: Number(opt('--l2', '0.00001')), minCount: Number(opt('--min-count', '2')), seed: 7 });
         const held = articles.filter((a) => fold.get(a.id) === f);

@@ -214,13 +214,15 @@ export function probability(model: DetectorModel, feats: readonly string[]): num
   return 1 / (1 + Math.exp(-z));
 }
 
-/** Keeps the events the model believes in, with its probability as confidence. */
-/** The proposals the rules themselves would keep: the detector in filter mode only ever drops events. */
+/** The features that carry the rules' own drop verdicts (detectorFeatures); filter-mode training leaves them out. */
 export const RULE_VERDICT_FEATURES = ['blocked', 'unanchored', 'future-date'] as const;
+
+/** The proposals the rules themselves would keep: the detector in filter mode only ever drops events. */
 export function ruleKept(x: DetectorInput): boolean {
   return !x.blocked && !x.unanchored && !x.futureDate;
 }
 
+/** Keeps the events the model believes in, with its probability as confidence. */
 export function detect(doc: Doc, events: readonly TracedEvent[], inputs: readonly (DetectorInput | undefined)[], model: DetectorModel): TracedEvent[] {
   if (doc.sentences.length < (model.minSentences ?? 0)) return events.filter((_, i) => inputs[i] !== undefined && ruleKept(inputs[i]!));
   const g = doc.assigned.has('words') && doc.words.length > 0 ? new DepGraph(doc.words) : null;
